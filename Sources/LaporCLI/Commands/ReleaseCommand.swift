@@ -1,0 +1,13 @@
+import ArgumentParser
+import LaporCore
+
+/// `lapor release`: Take a report off hold when the reporter answered (on_hold → new).
+struct ReleaseCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "release", abstract: "Take a report off hold when the reporter answered (on_hold → new).")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Tracking id (or internal id) of each report.") var ids: [String]
+    @Option(help: "What the reporter supplied.") var note: String = ""
+    func run() throws {
+        try LifecycleRunner.run(.release, ids: ids, note: note, common: common)
+    }
+}

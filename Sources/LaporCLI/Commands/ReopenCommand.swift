@@ -1,0 +1,13 @@
+import ArgumentParser
+import LaporCore
+
+/// `lapor reopen`: Reopen resolved reports (supervisor).
+struct ReopenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "reopen", abstract: "Reopen resolved reports (supervisor).")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Tracking id (or internal id) of each report.") var ids: [String]
+    @Option(help: "Why it is reopened.") var note: String = ""
+    func run() throws {
+        try LifecycleRunner.run(.reopen, ids: ids, note: note, common: common)
+    }
+}

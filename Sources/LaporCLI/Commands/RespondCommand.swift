@@ -1,0 +1,13 @@
+import ArgumentParser
+import LaporCore
+
+/// `lapor respond`: Send the agency's answer to the reporter (in_progress → awaiting_reporter); needs --note.
+struct RespondCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "respond", abstract: "Send the agency's answer to the reporter (in_progress → awaiting_reporter); needs --note.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Tracking id (or internal id) of each report.") var ids: [String]
+    @Option(help: "The answer to the reporter.") var note: String = ""
+    func run() throws {
+        try LifecycleRunner.run(.respond, ids: ids, note: note, common: common)
+    }
+}

@@ -1,0 +1,13 @@
+import ArgumentParser
+import LaporCore
+
+/// `lapor return`: Return a report as bukan wewenang (not our remit) for re-routing; needs --reason.
+struct ReturnCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "return", abstract: "Return a report as bukan wewenang (not our remit) for re-routing; needs --reason.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Tracking id (or internal id) of each report.") var ids: [String]
+    @Option(help: "Why it is not this agency's remit.") var reason: String = ""
+    func run() throws {
+        try LifecycleRunner.run(.returnReport, ids: ids, note: reason, common: common)
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import LaporCore
+
+/// `lapor show ID`: one report with its routing chain and history; `--reveal` (supervisor, audited) unmasks.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "One report with its history and routing chain.")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "Tracking id (or internal id).") var id: String
+    @Flag(help: "Show an anonim/rahasia reporter's identity (supervisor only; audited).") var reveal = false
+
+    func run() throws {
+        let ctx = try Context.open(common)
+        let report = try ctx.store.report(id, for: ctx.user)
+        if reveal {
+            try ctx.store.recordReveal(report.trackingID, by: ctx.user, at: ctx.now, purpose: "show --reveal")
+        }
+        let codes = try ctx.agencyCodes()
+        let chain = try ctx.store.routingChain(reportID: report.id)
+        let history = try ctx.store.audit(report.trackingID, for: ctx.user)
+        if ctx.json {
+            var object = ReportJSON.object(report, agencies: codes, zone: ctx.zone, revealed: reveal)
+            object["routing_chain"] = chain.map { ["kind": $0.kind.rawValue, "agency": $0.agency, "at": ctx.zone.iso($0.at), "actor": $0.actor] }
+            object["history"] = history.map { AuditJSON.object($0, zone: ctx.zone) }
+            try Output.json(object)
+            return
+        }
+        let l = ctx.language
+        let identity = IdentityMask.visible(report, revealed: reveal)
+        var flags: [String] = []
+        if report.anonymous { flags.append(Strings.anonymous.text(l)) }
+        if report.confidential { flags.append(Strings.confidential.text(l)) }
+        let field = { (label: Strings, value: String) in
+            Output.line(DisplayWidth.pad(label.text(l), to: 18) + Sanitizer.line(value))
+        }
+        Output.line(Sanitizer.line("#\(report.trackingID)  \(report.title)"))
+        field(.state, report.state.label(l) + (report.returned ? " (\(Strings.returnedMark.text(l)))" : ""))
+        field(.agency, report.agencyID.flatMap { codes[$0] } ?? Strings.none.text(l))
+        field(.submitted, ctx.zone.short(report.submittedAt) + " " + ctx.zone.abbreviation)
+        field(.category, [report.category, report.subcategory].filter { !$0.isEmpty }.joined(separator: " › "))
+        field(.type, report.type.rawValue)
+        field(.channel, report.channel.rawValue)
+        field(.reporter, (identity.name ?? IdentityMask.placeholder(l)) + (flags.isEmpty ? "" : " [\(flags.joined(separator: ", "))]"))
+        field(.contact, identity.contact ?? IdentityMask.placeholder(l))
+        field(.location, [report.address, report.kelurahan, report.kecamatan].filter { !$0.isEmpty }.joined(separator: ", "))
+        field(.bounces, String(report.bounces))
+        if !chain.isEmpty {
+            field(.routingChain, chain.map { $0.kind == .returned ? "↩ \($0.agency)" : $0.agency }.joined(separator: " → "))
+        }
+        Output.line()
+        for line in DisplayWidth.wrap(Sanitizer.block(report.body), width: min(100, Output.width)) { Output.line(line) }
+        Output.line()
+        Output.line(Strings.history.text(l))
+        for entry in history {
+            let move = entry.fromState.map { from in "\(from.rawValue) → \(entry.toState?.rawValue ?? "?")" } ?? ""
+            let agency = entry.toAgency.map { " [\($0)]" } ?? ""
+            let note = entry.note.isEmpty ? "" : " — " + entry.note
+            Output.line(Sanitizer.line("  \(ctx.zone.short(entry.at))  \(entry.actor)  \(entry.action)  \(move)\(agency)\(note)"))
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import LaporCore
+
+/// What a command runs with: the open store, the acting user, the time and the language.
+struct Context {
+    let store: LaporStore
+    let user: User
+    let now: Date
+    let language: Language
+    let json: Bool
+
+    var zone: DeskZone { store.zone }
+
+    /// Opens the database and resolves the acting user (`--as` or the OS login); an unknown user is refused (77).
+    static func open(_ common: CommonOptions) throws -> Context {
+        let (store, language) = try openStore(common)
+        let user = try store.user(login: login(common))
+        return Context(store: store, user: user, now: try now(common, zone: store.zone), language: language, json: common.json)
+    }
+
+    static func openStore(_ common: CommonOptions) throws -> (LaporStore, Language) {
+        let language = Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment)
+        if let lang = common.lang, Language(rawValue: lang.lowercased()) == nil {
+            throw LaporError.invalidArgument("--lang takes id or en, not '\(lang)'.")
+        }
+        return (try LaporStore.open(path: databasePath(common)), language)
+    }
+
+    static func databasePath(_ common: CommonOptions) -> String {
+        let env = ProcessInfo.processInfo.environment
+        if let db = common.db, !db.isEmpty { return db }
+        if let db = env["LAPOR_DB"], !db.isEmpty { return db }
+        let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (FileManager.default.homeDirectoryForCurrentUser.path + "/.local/share")
+        return base + "/lapor/lapor.sqlite"
+    }
+
+    static func login(_ common: CommonOptions) -> String {
+        if let actAs = common.actAs, !actAs.isEmpty { return actAs }
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+    }
+
+    static func now(_ common: CommonOptions, zone: DeskZone) throws -> Date {
+        guard let text = common.now ?? ProcessInfo.processInfo.environment["LAPOR_NOW"], !text.isEmpty else { return Date() }
+        guard let date = zone.parseISO(text) else {
+            throw LaporError.invalidArgument("--now takes an ISO 8601 time such as 2026-11-23T09:00:00+07:00, not '\(text)'.")
+        }
+        return date
+    }
+
+    /// The agency code for an id, cached for tables.
+    func agencyCodes() throws -> [Int64: String] {
+        Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id, $0.code) })
+    }
+}

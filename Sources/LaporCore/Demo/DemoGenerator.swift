@@ -1,0 +1,174 @@
+import Foundation
+
+/// Generates the demo desk: two years (by default) of reports whose weekday volume falls from
+/// about 250 a day to about 30, each walked through ``Lifecycle`` so every history is legal.
+///
+/// Deterministic for (seed, days, end time): the same arguments give the same database.
+public struct DemoGenerator: Sendable {
+    public let days: Int
+    public let end: Date
+    public let zone: DeskZone
+    private var rng: SeededRandom
+    private var sequence = 0
+
+    /// Demo people: (login, role, agency code).
+    public static let people: [(String, Role, String?)] = [
+        ("kabid.ikp", .supervisor, nil), ("op.sari", .operator, nil), ("op.budi", .operator, nil), ("pimpinan", .viewer, nil),
+    ] + DemoCatalog.agencies.map { ("pd.\($0.code.lowercased())", Role.agency, $0.code) }
+
+    public static var agencies: [Agency] {
+        DemoCatalog.agencies.map { Agency(code: $0.code, name: $0.name, aliases: $0.aliases, calendar: $0.calendar) }
+    }
+
+    public init(seed: UInt64, days: Int = 730, end: Date, zone: DeskZone = .jakarta) {
+        self.days = max(1, days)
+        self.end = end
+        self.zone = zone
+        rng = SeededRandom(seed: seed)
+    }
+
+    /// Weekday volume on day `index` (0 = first): flat near 250 for the first half, then an
+    /// exponential fall to about 30, flat again for the last eighth.
+    public func weekdayRate(day index: Int) -> Double {
+        let f = Double(index) / Double(days)
+        if f < 0.5 { return 250 }
+        if f >= 0.875 { return 30 }
+        let t = (f - 0.5) / 0.375
+        return 250 * pow(30.0 / 250.0, t)
+    }
+
+    /// The reports submitted on day `index`, with their histories up to `end`.
+    public mutating func reports(day index: Int) -> [DemoReport] {
+        let endDay = zone.calendar.startOfDay(for: end)
+        guard let dayStart = zone.calendar.date(byAdding: .day, value: index - days + 1, to: endDay) else { return [] }
+        let weekday = zone.calendar.component(.weekday, from: dayStart)
+        let weekend = weekday == 1 || weekday == 7
+        let rate = weekdayRate(day: index) * (weekend ? 0.4 : 1)
+        let count = Int((rate * (0.85 + 0.3 * rng.unit())).rounded())
+        var out: [DemoReport] = []
+        out.reserveCapacity(count)
+        var seconds: [Int] = (0..<count).map { _ in Int(rng.unit() * 86_400) }
+        seconds.sort()
+        for s in seconds {
+            let submitted = dayStart.addingTimeInterval(TimeInterval(s))
+            if submitted > end { break }
+            out.append(makeReport(submitted: submitted))
+        }
+        return out
+    }
+
+    private mutating func makeReport(submitted: Date) -> DemoReport {
+        sequence += 1
+        let category = rng.weighted(DemoCatalog.categories.map { ($0, $0.weight) })
+        let (kecamatan, kelurahans) = rng.pick(DemoCatalog.kecamatan)
+        let kelurahan = rng.pick(kelurahans)
+        let street = rng.pick(DemoCatalog.streets)
+        let (titleTemplate, bodyTemplate) = rng.pick(category.templates)
+        let n = String(2 + Int(rng.next() % 8))
+        func fill(_ t: String) -> String {
+            t.replacingOccurrences(of: "{jalan}", with: street).replacingOccurrences(of: "{kel}", with: kelurahan)
+                .replacingOccurrences(of: "{kec}", with: kecamatan).replacingOccurrences(of: "{n}", with: n)
+        }
+        var body = fill(bodyTemplate)
+        if sequence % 499 == 0 { body = DemoCatalog.hostileBodies[(sequence / 499) % DemoCatalog.hostileBodies.count] + " " + body }
+        let anonymous = rng.chance(0.15)
+        let confidential = rng.chance(0.10)
+        let name = rng.pick(DemoCatalog.names)
+        let contact = "08" + String(format: "%010llu", rng.next() % 10_000_000_000)
+        let channel: Channel = rng.weighted([(.web, 30), (.mobile, 25), (.whatsapp, 20), (.sms, 8), (.twitter, 5),
+                                              (.callCentre, 7), (.walkIn, 3), (.email, 2)])
+        let type: ReportType = rng.weighted([(.pengaduan, 80), (.aspirasi, 12), (.permintaanInformasi, 8)])
+        var report = Report(trackingID: String(3_000_000 + sequence), submittedAt: submitted, title: fill(titleTemplate), body: body,
+                            category: category.name, type: type, channel: channel, reporterName: name, reporterContact: contact,
+                            anonymous: anonymous, confidential: confidential, kecamatan: kecamatan, kelurahan: kelurahan,
+                            address: "\(street) RT \(n)")
+        let home = category.agency == "KEC" ? "KEC-" + kecamatan.uppercased().replacingOccurrences(of: " ", with: "") : category.agency
+        let (events, agencyCode) = history(for: report, agency: home)
+        if let last = events.last {
+            report.state = last.to
+            report.updatedAt = last.at
+            report.version = 1 + events.count
+            (report.bounces, report.returned) = Self.bounces(in: events)
+        }
+        return DemoReport(report: report, agencyCode: agencyCode, events: events)
+    }
+
+    /// Bounces as the store counts them: each return, and each re-route not preceded by a return.
+    static func bounces(in events: [DemoEvent]) -> (Int, Bool) {
+        var count = 0
+        var returned = false
+        for event in events {
+            if event.action == .returnReport { count += 1; returned = true }
+            else if event.action == .route && event.from == .dispositioned { if !returned { count += 1 }; returned = false }
+            else if event.action == .followUp { returned = false }
+        }
+        return (count, returned)
+    }
+
+    /// Picks a final state by age and walks there, stopping early if the next step would be in the future.
+    private mutating func history(for report: Report, agency: String) -> ([DemoEvent], String?) {
+        let ageDays = end.timeIntervalSince(report.submittedAt) / 86_400
+        let goal: ReportState
+        if ageDays > 60 {
+            goal = rng.weighted([(.resolved, 84), (.archived, 10), (.inProgress, 2), (.dispositioned, 2), (.awaitingReporter, 1), (.onHold, 1)])
+        } else if ageDays > 14 {
+            goal = rng.weighted([(.resolved, 58), (.archived, 8), (.inProgress, 12), (.awaitingReporter, 8), (.dispositioned, 9), (.onHold, 2), (.verified, 3)])
+        } else if ageDays > 3 {
+            goal = rng.weighted([(.resolved, 18), (.archived, 5), (.inProgress, 22), (.awaitingReporter, 8), (.dispositioned, 27), (.verified, 6), (.onHold, 5), (.new, 9)])
+        } else {
+            goal = rng.weighted([(.new, 55), (.verified, 10), (.dispositioned, 25), (.onHold, 5), (.inProgress, 5)])
+        }
+        let wrong = rng.pick(DemoCatalog.agencies.map(\.code).filter { $0 != agency && !$0.hasPrefix("KEC") })
+        let bounce = rng.chance(0.08)
+        let pingPong = bounce && rng.chance(0.25)
+        let operatorLogin = rng.chance(0.5) ? "op.sari" : "op.budi"
+        var plan: [(LifecycleAction, String?, String, Role, String)] = []
+        func liaison(_ code: String) -> String { "pd.\(code.lowercased())" }
+        switch goal {
+        case .new: break
+        case .onHold:
+            plan = [(.hold, nil, operatorLogin, .operator, "Mohon lengkapi lokasi dan foto kejadian.")]
+        case .archived:
+            plan = [(.archive, nil, operatorLogin, .operator, rng.pick(["Duplikat laporan sebelumnya", "Bukan laporan (spam)", "Di luar kewenangan pemerintah kota", "Tidak dapat ditindaklanjuti: informasi tidak lengkap"]))]
+        case .verified:
+            plan = [(.verify, nil, operatorLogin, .operator, "")]
+        default:
+            plan = [(.verify, nil, operatorLogin, .operator, "")]
+            if bounce {
+                plan.append((.route, wrong, operatorLogin, .operator, ""))
+                plan.append((.returnReport, nil, liaison(wrong), .agency, "Bukan wewenang kami; urusan \(agency)."))
+                plan.append((.route, agency, operatorLogin, .operator, "Setelah dikembalikan oleh \(wrong)"))
+                if pingPong {
+                    plan.append((.route, wrong, operatorLogin, .operator, "Disposisi ulang"))
+                    plan.append((.route, agency, "kabid.ikp", .supervisor, "Disposisi ulang oleh Kabid"))
+                }
+            } else {
+                plan.append((.route, agency, operatorLogin, .operator, ""))
+            }
+            if goal != .dispositioned {
+                plan.append((.followUp, nil, liaison(agency), .agency, "Laporan diterima, tim akan meninjau lokasi."))
+                if goal == .awaitingReporter || goal == .resolved {
+                    plan.append((.respond, nil, liaison(agency), .agency, "Sudah ditindaklanjuti di lapangan. Mohon konfirmasi."))
+                }
+                if goal == .resolved {
+                    plan.append(rng.chance(0.6) ? (.resolve, nil, operatorLogin, .operator, "Pelapor puas")
+                                                : (.autoClose, nil, User.systemLogin, .system, "Selesai otomatis: pelapor tidak menanggapi dalam 10 hari kerja"))
+                }
+            }
+        }
+        var events: [DemoEvent] = []
+        var state = ReportState.new
+        var current: String?
+        var at = report.submittedAt
+        for (action, target, actor, role, note) in plan {
+            let gap = action == .autoClose ? 14 * 86_400.0 : (0.1 + rng.unit() * rng.unit() * 4) * 86_400
+            let next = at.addingTimeInterval(gap)
+            guard next < end, case .success(let to) = Lifecycle.next(from: state, action: action) else { break }
+            let toAgency = action == .route ? target : current
+            events.append(DemoEvent(action: action, at: next, actor: actor, role: role, from: state, to: to,
+                                    fromAgency: current, toAgency: toAgency, note: note))
+            state = to; current = toAgency; at = next
+        }
+        return (events, current)
+    }
+}

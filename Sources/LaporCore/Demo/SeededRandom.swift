@@ -1,0 +1,34 @@
+/// SplitMix64: a small, fast generator whose sequence is fixed by its seed on every platform,
+/// so a demo (or a benchmark's data) is the same for the same seed.
+public struct SeededRandom: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    public init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// A uniform double in [0, 1).
+    public mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// True with probability `p`.
+    public mutating func chance(_ p: Double) -> Bool { unit() < p }
+
+    /// An element picked by weight.
+    public mutating func weighted<T>(_ items: [(T, Double)]) -> T {
+        let total = items.reduce(0) { $0 + $1.1 }
+        var x = unit() * total
+        for (item, weight) in items {
+            x -= weight
+            if x < 0 { return item }
+        }
+        return items[items.count - 1].0
+    }
+
+    public mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
+}

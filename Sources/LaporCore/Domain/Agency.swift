@@ -1,0 +1,27 @@
+/// A perangkat daerah (regional agency) reports are routed to.
+public struct Agency: Sendable, Equatable, Identifiable, Codable {
+    public var id: Int64
+    /// Short code operators type (`PUPR`, `DLH`).
+    public var code: String
+    public var name: String
+    public var aliases: [String]
+    /// Name of the agency's own working-day calendar (`24x7` for round-the-clock services); nil uses the desk's.
+    public var calendar: String?
+
+    public init(id: Int64 = 0, code: String, name: String, aliases: [String] = [], calendar: String? = nil) {
+        self.id = id; self.code = code; self.name = name; self.aliases = aliases; self.calendar = calendar
+    }
+
+    /// Whether `text` names this agency by code, name or alias (case-insensitive, exact).
+    public func isNamed(_ text: String) -> Bool {
+        let needle = Agency.fold(text)
+        return Agency.fold(code) == needle || Agency.fold(name) == needle || aliases.contains { Agency.fold($0) == needle }
+    }
+
+    /// Lower-cased letters and digits only, so "Satpol PP", "satpol-pp" and "SATPOLPP" agree.
+    public static func fold(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+}
+
+import Foundation

@@ -1,0 +1,100 @@
+/// Every failure the core reports, each with the process exit code of cli.md and a sentence per language.
+public enum LaporError: Error, Equatable, Sendable {
+    case illegalTransition(trackingID: String, TransitionRefusal)
+    case permissionDenied(login: String, role: Role, what: String)
+    case notVisible(login: String, trackingID: String)
+    case unknownUser(login: String)
+    case reportNotFound(String)
+    case agencyNotFound(String)
+    case agencyAmbiguous(String, candidates: [String])
+    case noteRequired(LifecycleAction)
+    case sameAgency(trackingID: String, agency: String)
+    case staleReport(trackingID: String)
+    case alreadyReturned(trackingID: String)
+    case duplicate(String)
+    case invalidArgument(String)
+    case databaseBusy(path: String)
+    case cannotOpenDatabase(path: String, reason: String)
+    case inputMissing(path: String)
+    case inputUnreadable(path: String, reason: String)
+
+    /// Exit codes of cli.md: 1 problem found, 2 usage, 65 data, 66 missing, 73 database, 75 busy, 77 role.
+    public var exitCode: Int32 {
+        switch self {
+        case .illegalTransition, .reportNotFound, .agencyNotFound, .agencyAmbiguous, .noteRequired,
+             .sameAgency, .staleReport, .alreadyReturned, .duplicate: 1
+        case .invalidArgument: 2
+        case .inputUnreadable: 65
+        case .inputMissing: 66
+        case .cannotOpenDatabase: 73
+        case .databaseBusy: 75
+        case .permissionDenied, .notVisible, .unknownUser: 77
+        }
+    }
+
+    /// One clear sentence naming what was wrong and what to do.
+    public func message(_ language: Language) -> String {
+        let en = language == .en
+        switch self {
+        case let .illegalTransition(tid, refusal):
+            let allowed = refusal.allowedFrom.map { $0.label(language) }.joined(separator: ", ")
+            return en
+                ? "Report \(tid) is \(refusal.from.label(.en)) (\(refusal.from.rawValue)); '\(refusal.action.rawValue)' is only possible from: \(allowed). Nothing was changed."
+                : "Laporan \(tid) berstatus \(refusal.from.label(.id)) (\(refusal.from.rawValue)); '\(refusal.action.rawValue)' hanya bisa dari: \(allowed). Tidak ada yang diubah."
+        case let .permissionDenied(login, role, what):
+            return en
+                ? "User \(login) (role \(role.rawValue)) may not \(what); ask a supervisor."
+                : "Pengguna \(login) (peran \(role.rawValue)) tidak berwenang untuk \(what); hubungi supervisor."
+        case let .notVisible(login, tid):
+            return en
+                ? "Report \(tid) is not routed to the agency of \(login); agency users see only their own agency's reports."
+                : "Laporan \(tid) tidak didisposisikan ke instansi \(login); pengguna instansi hanya melihat laporan instansinya."
+        case let .unknownUser(login):
+            return en
+                ? "'\(login)' is not a desk user; a supervisor can add them with: lapor user add \(login) --role operator"
+                : "'\(login)' bukan pengguna desk; supervisor dapat menambahkannya dengan: lapor user add \(login) --role operator"
+        case let .reportNotFound(ref):
+            return en ? "No report with id or tracking id '\(ref)'." : "Tidak ada laporan dengan id atau nomor tracking '\(ref)'."
+        case let .agencyNotFound(ref):
+            return en
+                ? "No agency named '\(ref)'; see 'lapor agency list' for codes."
+                : "Tidak ada instansi bernama '\(ref)'; lihat 'lapor agency list' untuk kodenya."
+        case let .agencyAmbiguous(ref, candidates):
+            return en
+                ? "'\(ref)' matches several agencies (\(candidates.joined(separator: ", "))); use the code."
+                : "'\(ref)' cocok dengan beberapa instansi (\(candidates.joined(separator: ", "))); gunakan kodenya."
+        case let .noteRequired(action):
+            return en
+                ? "'\(action.rawValue)' needs a reason or note (--note or --reason)."
+                : "'\(action.rawValue)' memerlukan alasan atau catatan (--note atau --reason)."
+        case let .sameAgency(tid, agency):
+            return en
+                ? "Report \(tid) is already routed to \(agency); pick another agency to re-route."
+                : "Laporan \(tid) sudah didisposisikan ke \(agency); pilih instansi lain untuk disposisi ulang."
+        case let .staleReport(tid):
+            return en
+                ? "Report \(tid) was changed by someone else a moment ago; look at it again before acting."
+                : "Laporan \(tid) baru saja diubah orang lain; periksa kembali sebelum bertindak."
+        case let .alreadyReturned(tid):
+            return en
+                ? "Report \(tid) was already returned as not our remit; it waits for the desk to re-route it."
+                : "Laporan \(tid) sudah dikembalikan (bukan wewenang); menunggu disposisi ulang oleh admin."
+        case let .duplicate(what):
+            return en ? "\(what) already exists." : "\(what) sudah ada."
+        case let .invalidArgument(text):
+            return text
+        case let .databaseBusy(path):
+            return en
+                ? "The database \(path) stayed busy (another process is writing); try again in a moment."
+                : "Basis data \(path) sedang sibuk (proses lain sedang menulis); coba lagi sebentar lagi."
+        case let .cannotOpenDatabase(path, reason):
+            return en
+                ? "Cannot open the database \(path): \(reason). Check the path and its permissions, or pass --db."
+                : "Tidak dapat membuka basis data \(path): \(reason). Periksa path dan izinnya, atau gunakan --db."
+        case let .inputMissing(path):
+            return en ? "The file \(path) does not exist." : "Berkas \(path) tidak ada."
+        case let .inputUnreadable(path, reason):
+            return en ? "Cannot read \(path): \(reason)." : "Tidak dapat membaca \(path): \(reason)."
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+/// Loading the generated demo in one transaction, through prepared statements.
+extension LaporStore {
+    /// Fills an empty desk with the demo's agencies, people and reports; refuses a desk that has reports.
+    /// Returns the number of reports written.
+    @discardableResult
+    public func loadDemo(_ generator: DemoGenerator, by actor: User, at now: Date) throws -> Int {
+        guard Permissions.mayAdminister(actor.role) else {
+            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "load the demo")
+        }
+        var generator = generator
+        return try write { db in
+            let existing = try Int.fetchOne(db, sql: "SELECT count(*) FROM report") ?? 0
+            guard existing == 0 else {
+                throw LaporError.invalidArgument("The database already holds \(existing) reports; run the demo on a new --db path.")
+            }
+            var agencyIDs: [String: Int64] = [:]
+            for agency in DemoGenerator.agencies {
+                if let found = try? Self.resolveAgency(db, agency.code), found.code == agency.code {
+                    agencyIDs[agency.code] = found.id
+                } else {
+                    agencyIDs[agency.code] = try Self.insertAgency(db, agency, at: now).id
+                }
+            }
+            for (login, role, code) in DemoGenerator.people {
+                let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM user WHERE login = ?)", arguments: [login]) ?? false
+                if !exists { _ = try Self.insertUser(db, User(login: login, name: login, role: role, agencyID: code.flatMap { agencyIDs[$0] }), at: now) }
+            }
+            let insertReport = try db.cachedStatement(sql: """
+                INSERT INTO report (tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
+                    reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
+                    version, state_since, updated_at, desk_touched)
+                VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                """)
+            let insertAudit = try db.cachedStatement(sql: """
+                INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            var written = 0
+            for day in 0..<generator.days {
+                for item in generator.reports(day: day) {
+                    let r = item.report
+                    let updated = RowDecoding.seconds(r.updatedAt)
+                    try insertReport.execute(arguments: [
+                        r.trackingID, RowDecoding.seconds(r.submittedAt), r.title, r.body, r.category, r.type.rawValue,
+                        r.channel.rawValue, r.reporterName, r.reporterContact, r.anonymous, r.confidential, r.kecamatan,
+                        r.kelurahan, r.address, item.agencyCode.flatMap { agencyIDs[$0] }, r.state.rawValue, r.bounces,
+                        r.returned, r.version, updated, updated,
+                    ])
+                    let reportID = db.lastInsertedRowID
+                    for e in item.events {
+                        try insertAudit.execute(arguments: [
+                            RowDecoding.seconds(e.at), e.actor, e.role.rawValue, e.action.rawValue, reportID, e.from.rawValue,
+                            e.to.rawValue, e.fromAgency.flatMap { agencyIDs[$0] }, e.toAgency.flatMap { agencyIDs[$0] }, e.note,
+                        ])
+                    }
+                    written += 1
+                }
+            }
+            try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "demo_load",
+                                                note: "\(written) demo reports over \(generator.days) days"))
+            return written
+        }
+    }
+}

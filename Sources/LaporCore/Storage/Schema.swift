@@ -1,0 +1,86 @@
+import GRDB
+
+/// The database schema as named migrations. A migration that has shipped is never edited:
+/// changes go in a new one appended below.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE agency (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(code) BETWEEN 1 AND 32),
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
+                    aliases TEXT NOT NULL DEFAULT '',
+                    calendar TEXT,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE user (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL UNIQUE CHECK (login <> ''),
+                    name TEXT NOT NULL DEFAULT '',
+                    role TEXT NOT NULL CHECK (role IN ('operator', 'supervisor', 'agency', 'viewer', 'system')),
+                    agency_id INTEGER REFERENCES agency(id),
+                    created_at INTEGER NOT NULL,
+                    CHECK ((role = 'agency') = (agency_id IS NOT NULL))
+                );
+                CREATE TABLE report (
+                    id INTEGER PRIMARY KEY,
+                    tracking_id TEXT NOT NULL UNIQUE CHECK (tracking_id <> ''),
+                    submitted_at INTEGER NOT NULL,
+                    title TEXT NOT NULL DEFAULT '',
+                    body TEXT NOT NULL DEFAULT '',
+                    category TEXT NOT NULL DEFAULT '',
+                    subcategory TEXT NOT NULL DEFAULT '',
+                    type TEXT NOT NULL CHECK (type IN ('pengaduan', 'aspirasi', 'permintaan_informasi')),
+                    channel TEXT NOT NULL CHECK (channel IN ('web', 'mobile', 'sms', 'twitter', 'whatsapp', 'call_centre', 'walk_in', 'email', 'other')),
+                    reporter_name TEXT NOT NULL DEFAULT '',
+                    reporter_contact TEXT NOT NULL DEFAULT '',
+                    anonymous INTEGER NOT NULL DEFAULT 0 CHECK (anonymous IN (0, 1)),
+                    confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0, 1)),
+                    kecamatan TEXT NOT NULL DEFAULT '',
+                    kelurahan TEXT NOT NULL DEFAULT '',
+                    address TEXT NOT NULL DEFAULT '',
+                    agency_id INTEGER REFERENCES agency(id),
+                    state TEXT NOT NULL CHECK (state IN ('new', 'on_hold', 'verified', 'dispositioned', 'in_progress', 'awaiting_reporter', 'resolved', 'archived')),
+                    bounces INTEGER NOT NULL DEFAULT 0 CHECK (bounces >= 0),
+                    returned INTEGER NOT NULL DEFAULT 0 CHECK (returned IN (0, 1)),
+                    version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),
+                    state_since INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    desk_touched INTEGER NOT NULL DEFAULT 0 CHECK (desk_touched IN (0, 1)),
+                    CHECK (title <> '' OR body <> ''),
+                    CHECK (state NOT IN ('dispositioned', 'in_progress', 'awaiting_reporter') OR agency_id IS NOT NULL)
+                );
+                CREATE INDEX report_state_submitted ON report(state, submitted_at);
+                CREATE INDEX report_agency_state ON report(agency_id, state);
+                CREATE INDEX report_submitted ON report(submitted_at);
+                CREATE TABLE audit (
+                    id INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    action TEXT NOT NULL CHECK (action <> ''),
+                    report_id INTEGER REFERENCES report(id),
+                    from_state TEXT,
+                    to_state TEXT,
+                    from_agency_id INTEGER REFERENCES agency(id),
+                    to_agency_id INTEGER REFERENCES agency(id),
+                    note TEXT NOT NULL DEFAULT ''
+                );
+                CREATE INDEX audit_report ON audit(report_id, id);
+                CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+                    BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+                """)
+            try db.execute(sql: "INSERT INTO user (login, name, role, created_at) VALUES (?, 'Sistem Lapor Desk', 'system', 0)",
+                           arguments: [User.systemLogin])
+        }
+        return migrator
+    }
+}

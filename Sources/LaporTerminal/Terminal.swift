@@ -1,0 +1,3 @@
+// The terminal shell: the only module that imports CNCursesW.
+import CNCursesW
+import LaporDesk

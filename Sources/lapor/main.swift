@@ -1,0 +1,3 @@
+import LaporCLI
+
+LaporCLI.main()
