@@ -43,6 +43,8 @@ public final class LaporStore: Sendable {
             throw error
         } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
             throw LaporError.databaseBusy(path: path)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw LaporError.cannotOpenDatabase(path: path, reason: "the file is not a SQLite database")
         } catch let error as DatabaseError {
             throw LaporError.cannotOpenDatabase(path: path, reason: error.message ?? "\(error.resultCode)")
         }

@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+@testable import LaporCLI
+import LaporCore
+
+/// The command-line contract: JSON keys, exit codes and option placement, run in-process with pinned time.
+@Suite(.serialized) struct CLITests {
+    let db: String
+    let now = "2026-11-23T09:00:00+07:00"
+
+    init() {
+        db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-cli-\(UUID().uuidString).sqlite").path
+    }
+
+    /// Runs `lapor` with the arguments, returning the exit code and what went to stdout.
+    func lapor(_ arguments: String...) -> (code: Int32, out: String) {
+        Capture.stdout { LaporCLI.run(arguments) }
+    }
+
+    func demo() {
+        #expect(lapor("--db", db, "--as", "kabid", "--now", now, "demo", "--seed", "1", "--days", "20").code == 0)
+    }
+
+    @Test func listJsonHasTheContractKeys() throws {
+        defer { Capture.remove(db) }
+        demo()
+        let (code, out) = lapor("--db", db, "--as", "kabid", "list", "--json", "--limit", "5")
+        #expect(code == 0)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
+        #expect(array.count == 5)
+        for object in array {
+            for key in ["id", "tracking_id", "state", "agency", "category", "submitted_at", "title", "anonymous", "confidential"] {
+                #expect(object[key] != nil, "missing \(key)")
+            }
+            if object["anonymous"] as? Bool == true || object["confidential"] as? Bool == true {
+                #expect(object["reporter_name"] is NSNull)
+            }
+        }
+    }
+
+    @Test func commonOptionsBeforeOrAfterTheCommand() {
+        #expect(LaporCLI.normalise(["--db", "x", "--json", "list", "--limit", "2"]) == ["list", "--limit", "2", "--db", "x", "--json"])
+        #expect(LaporCLI.normalise(["--as=op", "user", "list"]) == ["user", "list", "--as=op"])
+        #expect(LaporCLI.normalise(["list", "--db", "x"]) == ["list", "--db", "x"])
+    }
+
+    @Test func exitCodesOfTheContract() throws {
+        defer { Capture.remove(db) }
+        demo()
+        #expect(lapor("--db", db, "--as", "ghost", "list").code == 77)
+        #expect(lapor("--db", db, "--as", "kabid", "list", "--sort", "sideways").code == 2)
+        #expect(lapor("--db", db, "--as", "kabid", "--now", "yesterday", "list").code == 2)
+        #expect(lapor("--db", FileManager.default.temporaryDirectory.path, "list").code == 73)
+        #expect(lapor("--db", db, "--as", "kabid", "show", "no-such-report").code == 1)
+    }
+
+    @Test func illegalTransitionExitsOneAndChangesNothing() throws {
+        defer { Capture.remove(db) }
+        demo()
+        let store = try LaporStore.open(path: db)
+        let boss = try store.user(login: "kabid")
+        let fresh = try #require(try store.reports(ReportQuery(condition: SQLFragment("state = 'new'"), limit: 1), for: boss).first)
+        let auditBefore = try store.audit(for: boss).count
+        #expect(lapor("--db", db, "--as", "op.sari", "--now", now, "resolve", fresh.trackingID).code == 1)
+        #expect(try store.report(fresh.trackingID, for: boss) == fresh)
+        #expect(try store.audit(for: boss).count == auditBefore)
+        #expect(lapor("--db", db, "--as", "op.sari", "--now", now, "verify", fresh.trackingID).code == 0)
+        #expect(try store.report(fresh.trackingID, for: boss).state == .verified)
+        #expect(try store.audit(for: boss).count == auditBefore + 1)
+    }
+
+    @Test func agencyUserCannotTouchAnotherAgencysReport() throws {
+        defer { Capture.remove(db) }
+        demo()
+        let store = try LaporStore.open(path: db)
+        let boss = try store.user(login: "kabid")
+        let pupr = try store.agency(named: "PUPR")
+        let theirs = try #require(try store.reports(ReportQuery(condition: SQLFragment("agency_id = ? AND state = 'dispositioned'", [.integer(pupr.id)]), limit: 1), for: boss).first)
+        #expect(lapor("--db", db, "--as", "pd.dlh", "show", theirs.trackingID).code == 77)
+        #expect(lapor("--db", db, "--as", "pd.dlh", "--now", now, "follow-up", theirs.trackingID, "--note", "x").code == 77)
+        #expect(lapor("--db", db, "--as", "pd.pupr", "--now", now, "follow-up", theirs.trackingID, "--note", "Tim meninjau").code == 0)
+    }
+
+    @Test func revealIsForSupervisorsAndAudited() throws {
+        defer { Capture.remove(db) }
+        demo()
+        let store = try LaporStore.open(path: db)
+        let boss = try store.user(login: "kabid")
+        let secret = try #require(try store.reports(ReportQuery(condition: SQLFragment("anonymous = 1"), limit: 1), for: boss).first)
+        let masked = lapor("--db", db, "--as", "kabid", "show", secret.trackingID)
+        #expect(masked.code == 0 && !masked.out.contains(secret.reporterContact))
+        #expect(lapor("--db", db, "--as", "op.sari", "show", secret.trackingID, "--reveal").code == 77)
+        let shown = lapor("--db", db, "--as", "kabid", "--now", now, "show", secret.trackingID, "--reveal")
+        #expect(shown.code == 0 && shown.out.contains(secret.reporterContact))
+        #expect(try store.audit(secret.trackingID, for: boss).last?.action == "reveal")
+    }
+
+    @Test func humanTablesNeverCarryControlCharacters() throws {
+        defer { Capture.remove(db) }
+        let store = try LaporStore.open(path: db)
+        let boss = try store.initialize(login: "kabid", at: Date())
+        try store.receive(Report(trackingID: "X1", submittedAt: Date(), title: "Judul\u{1B}]0;pwned\u{07}", body: "Isi\u{1B}[2J"), by: boss, at: Date())
+        for args in [["list"], ["show", "X1"], ["audit"]] {
+            let out = lapor(["--db", db, "--as", "kabid"] + args)
+            #expect(out.code == 0)
+            #expect(!out.out.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(args)")
+        }
+    }
+}
+
+extension CLITests {
+    func lapor(_ arguments: [String]) -> (code: Int32, out: String) { Capture.stdout { LaporCLI.run(arguments) } }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+@testable import LaporCore
+
+/// The intent-named API: role checks in the core, one audit record per landed action, nothing on refusal.
+@Suite struct StoreLifecycleTests {
+    @Test func verifyWritesOneAuditRecordWithActorTimeAndStates() throws {
+        let f = try Fixture()
+        try f.report("100")
+        let before = try f.auditCount()
+        let report = try f.store.verify("100", by: f.op, at: f.later(5))
+        #expect(report.state == .verified)
+        #expect(report.version == 2)
+        let trail = try f.store.audit("100", for: f.boss)
+        #expect(try f.auditCount() == before + 1)
+        let last = try #require(trail.last)
+        #expect(last.action == "verify" && last.actor == "op" && last.role == .operator)
+        #expect(last.fromState == .new && last.toState == .verified)
+        #expect(last.at == f.later(5))
+    }
+
+    @Test func illegalTransitionChangesNothing() throws {
+        let f = try Fixture()
+        try f.report("100")
+        let before = try f.auditCount()
+        #expect(throws: LaporError.illegalTransition(trackingID: "100", TransitionRefusal(from: .new, action: .resolve))) {
+            try f.store.resolve("100", by: f.op, at: f.later(1))
+        }
+        #expect(try f.store.report("100", for: f.boss).state == .new)
+        #expect(try f.store.report("100", for: f.boss).version == 1)
+        #expect(try f.auditCount() == before)
+    }
+
+    @Test func routeFromNewVerifiesAndRoutesInOneStep() throws {
+        let f = try Fixture()
+        try f.report("100")
+        let routed = try f.store.route("100", to: "lingkungan hidup", by: f.op, at: f.later(1))
+        #expect(routed.state == .dispositioned)
+        #expect(try f.store.agency(id: routed.agencyID!)?.code == "DLH")
+    }
+
+    @Test func agencyUserSeesAndActsOnlyOnItsOwnReports() throws {
+        let f = try Fixture()
+        try f.report("100")
+        try f.report("200")
+        try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
+        try f.store.route("200", to: "PUPR", by: f.op, at: f.later(1))
+        #expect(try f.store.reports(ReportQuery(), for: f.dlh).map(\.trackingID) == ["100"])
+        #expect(throws: LaporError.notVisible(login: "pd.dlh", trackingID: "200")) { try f.store.report("200", for: f.dlh) }
+        let before = try f.auditCount()
+        #expect(throws: LaporError.notVisible(login: "pd.dlh", trackingID: "200")) {
+            try f.store.followUp("200", note: "x", by: f.dlh, at: f.later(2))
+        }
+        #expect(try f.auditCount() == before)
+        #expect(try f.store.followUp("100", note: "Tim berangkat", by: f.dlh, at: f.later(2)).state == .inProgress)
+    }
+
+    @Test func viewerAndOperatorAreRefusedWhatTheirRoleMayNotDo() throws {
+        let f = try Fixture()
+        try f.report("100")
+        #expect(throws: LaporError.permissionDenied(login: "pimpinan", role: .viewer, what: "verify a report that is new")) {
+            try f.store.verify("100", by: f.viewer, at: f.later(1))
+        }
+        try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
+        #expect(throws: LaporError.self) { try f.store.archive("100", reason: "spam", by: f.op, at: f.later(2)) }
+        #expect(try f.store.archive("100", reason: "duplikat", by: f.boss, at: f.later(2)).state == .archived)
+    }
+
+    @Test func returnAndRerouteKeepTheChainAndCountBounces() throws {
+        let f = try Fixture()
+        try f.report("100")
+        try f.store.route("100", to: "PUPR", by: f.op, at: f.later(1))
+        var r = try f.store.returnReport("100", reason: "Bukan wewenang PUPR", by: f.pupr, at: f.later(2))
+        #expect(r.returned && r.bounces == 1 && r.state == .dispositioned)
+        #expect(throws: LaporError.alreadyReturned(trackingID: "100")) {
+            try f.store.returnReport("100", reason: "lagi", by: f.pupr, at: f.later(3))
+        }
+        r = try f.store.route("100", to: "DLH", by: f.op, at: f.later(4))
+        #expect(!r.returned && r.bounces == 1)
+        r = try f.store.route("100", to: "PUPR", by: f.op, at: f.later(5))
+        #expect(r.bounces == 2)
+        #expect(throws: LaporError.sameAgency(trackingID: "100", agency: "PUPR")) {
+            try f.store.route("100", to: "PUPR", by: f.op, at: f.later(6))
+        }
+        let chain = try f.store.routingChain(reportID: r.id)
+        #expect(chain.map { "\($0.kind.rawValue):\($0.agency)" } == ["routed:PUPR", "returned:PUPR", "routed:DLH", "routed:PUPR"])
+    }
+
+    @Test func notesAreRequiredWhereAReasonMatters() throws {
+        let f = try Fixture()
+        try f.report("100")
+        #expect(throws: LaporError.noteRequired(.hold)) { try f.store.hold("100", note: "  ", by: f.op, at: f.later(1)) }
+        #expect(throws: LaporError.noteRequired(.archive)) { try f.store.archive("100", reason: "", by: f.op, at: f.later(1)) }
+        #expect(try f.store.hold("100", note: "Mohon foto lokasi", by: f.op, at: f.later(1)).state == .onHold)
+        #expect(try f.store.release("100", by: f.op, at: f.later(2)).state == .new)
+    }
+
+    @Test func staleVersionIsRefused() throws {
+        let f = try Fixture()
+        let r = try f.report("100")
+        try f.store.verify("100", by: f.op, at: f.later(1), expectedVersion: r.version)
+        #expect(throws: LaporError.staleReport(trackingID: "100")) {
+            try f.store.route("100", to: "DLH", by: f.op, at: f.later(2), expectedVersion: r.version)
+        }
+    }
+
+    @Test func fullLifecycleThroughAutoClose() throws {
+        let f = try Fixture()
+        try f.report("100")
+        let system = try f.store.user(login: User.systemLogin)
+        try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
+        try f.store.followUp("100", note: "Diangkut", by: f.dlh, at: f.later(2))
+        try f.store.respond("100", note: "Sudah diangkut, mohon konfirmasi", by: f.dlh, at: f.later(3))
+        try f.store.dispute("100", note: "Masih ada", by: f.op, at: f.later(4))
+        try f.store.respond("100", note: "Sudah bersih", by: f.dlh, at: f.later(5))
+        let closed = try f.store.perform(.autoClose, on: "100", by: system, at: f.later(6))
+        #expect(closed.state == .resolved)
+        #expect(throws: LaporError.self) { try f.store.reopen("100", by: f.op, at: f.later(7)) }
+        #expect(try f.store.reopen("100", note: "Pelapor keberatan", by: f.boss, at: f.later(7)).state == .inProgress)
+        let actions = try f.store.audit("100", for: f.boss).map(\.action)
+        #expect(actions == ["receive", "route", "follow_up", "respond", "dispute", "respond", "auto_close", "reopen"])
+    }
+
+    @Test func auditTrailRefusesUpdateAndDelete() throws {
+        let f = try Fixture()
+        try f.report("100")
+        #expect(throws: (any Error).self) { try f.store.writer.write { db in try db.execute(sql: "UPDATE audit SET note = 'x'") } }
+        #expect(throws: (any Error).self) { try f.store.writer.write { db in try db.execute(sql: "DELETE FROM audit") } }
+        #expect(try f.auditCount() > 0)
+    }
+
+    @Test func onlySupervisorsAdministerAndUnknownUsersAreRefused() throws {
+        let f = try Fixture()
+        #expect(throws: LaporError.permissionDenied(login: "op", role: .operator, what: "add users")) {
+            try f.store.addUser(login: "x", role: .operator, by: f.op, at: Fixture.now)
+        }
+        #expect(throws: LaporError.unknownUser(login: "ghost")) { try f.store.user(login: "ghost") }
+        #expect(throws: LaporError.unknownUser(login: "ghost")) { try f.store.initialize(login: "ghost", at: Fixture.now) }
+        #expect(throws: LaporError.invalidArgument("An agency user needs --agency CODE.")) {
+            try f.store.addUser(login: "x", role: .agency, by: f.boss, at: Fixture.now)
+        }
+        #expect(throws: LaporError.permissionDenied(login: "op", role: .operator, what: "reveal reporters' identities")) {
+            try f.store.recordReveal("100", by: f.op, at: Fixture.now, purpose: "x")
+        }
+    }
+
+    @Test func databaseFileIsOwnerOnlyAndReopens() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-test-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let store = try LaporStore.open(path: path)
+        try store.initialize(login: "kabid", at: Fixture.now)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try LaporStore.open(path: path).user(login: "kabid").role == .supervisor)
+    }
+
+    @Test func notADatabaseIsAClearError() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-junk-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data(repeating: 0x41, count: 4096).write(to: URL(fileURLWithPath: path))
+        #expect(throws: LaporError.cannotOpenDatabase(path: path, reason: "the file is not a SQLite database")) {
+            try LaporStore.open(path: path)
+        }
+    }
+}
