@@ -38,6 +38,7 @@ extension LaporStore {
                 INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+            let engine = try Self.clockEngine(db, zone: zone)
             var written = 0
             for day in 0..<generator.days {
                 for item in generator.reports(day: day) {
@@ -55,6 +56,10 @@ extension LaporStore {
                             RowDecoding.seconds(e.at), e.actor, e.role.rawValue, e.action.rawValue, reportID, e.from.rawValue,
                             e.to.rawValue, e.fromAgency.flatMap { agencyIDs[$0] }, e.toAgency.flatMap { agencyIDs[$0] }, e.note,
                         ])
+                    }
+                    if r.state.isOpen {
+                        let events = item.events.map { ClockEvent(action: $0.action, at: $0.at, from: $0.from, toAgencyID: $0.toAgency.flatMap { agencyIDs[$0] }) }
+                        try Self.storeDue(db, reportID: reportID, readings: engine.readings(submitted: r.submittedAt, events: events, now: r.submittedAt))
                     }
                     written += 1
                 }

@@ -105,6 +105,7 @@ extension LaporStore {
             try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: action.rawValue,
                                                 reportID: report.id, fromState: report.state, toState: target),
                                  fromAgencyID: report.agencyID, toAgencyID: updated.agencyID, note: note)
+            try Self.refreshDue(db, reportID: report.id, submitted: report.submittedAt, engine: Self.clockEngine(db, zone: zone))
             return updated
         }
     }

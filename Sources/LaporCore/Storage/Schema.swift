@@ -81,6 +81,49 @@ enum Schema {
             try db.execute(sql: "INSERT INTO user (login, name, role, created_at) VALUES (?, 'Sistem Lapor Desk', 'system', 0)",
                            arguments: [User.systemLogin])
         }
+        migrator.registerMigration("v2-sla-routing-search") { db in
+            try db.execute(sql: """
+                CREATE TABLE holiday (
+                    calendar TEXT NOT NULL CHECK (calendar <> ''),
+                    date TEXT NOT NULL CHECK (date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+                    name TEXT NOT NULL CHECK (name <> ''),
+                    kind TEXT NOT NULL CHECK (kind IN ('holiday', 'cuti_bersama', 'closure')),
+                    source TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (calendar, date)
+                );
+                CREATE TABLE routing_rule (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL CHECK (kind IN ('category', 'keyword', 'kecamatan')),
+                    pattern TEXT NOT NULL CHECK (pattern <> ''),
+                    agency_id INTEGER NOT NULL REFERENCES agency(id),
+                    weight REAL NOT NULL DEFAULT 1 CHECK (weight > 0),
+                    categories TEXT NOT NULL DEFAULT '',
+                    UNIQUE (kind, pattern, agency_id)
+                );
+                ALTER TABLE report ADD COLUMN due_at INTEGER;
+                ALTER TABLE report ADD COLUMN due_soon_at INTEGER;
+                ALTER TABLE report ADD COLUMN due_clock TEXT;
+                CREATE INDEX report_due ON report(due_at) WHERE due_at IS NOT NULL;
+                CREATE VIRTUAL TABLE report_text USING fts5(
+                    title, body, content='report', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+                );
+                INSERT INTO report_text(report_text) VALUES ('rebuild');
+                CREATE TRIGGER report_text_insert AFTER INSERT ON report BEGIN
+                    INSERT INTO report_text(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                CREATE TRIGGER report_text_delete AFTER DELETE ON report BEGIN
+                    INSERT INTO report_text(report_text, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                END;
+                CREATE TRIGGER report_text_update AFTER UPDATE OF title, body ON report BEGIN
+                    INSERT INTO report_text(report_text, rowid, title, body) VALUES ('delete', old.id, old.title, old.body);
+                    INSERT INTO report_text(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                """)
+            for entry in CalendarEntry.bundledDefaults {
+                try db.execute(sql: "INSERT OR IGNORE INTO holiday (calendar, date, name, kind, source) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [entry.calendar, entry.date.text, entry.name, entry.kind.rawValue, entry.source])
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+
+/// The chain of SLA clocks of domain.md, replayed from a report's history for any `now`.
+///
+/// verification: submitted → verified/routed/archived (paused on hold);
+/// disposition: verified → routed, and again from a *bukan wewenang* return to the re-route;
+/// follow-up: routed → first follow-up, restarting on re-route, on the agency's calendar;
+/// resolution: verified → resolved/archived, paused while awaiting the reporter (and while resolved, if reopened);
+/// auto-close: awaiting_reporter → the reporter answers or the desk closes it.
+public struct SLAClocks: Sendable {
+    public var policy: SLAPolicy
+    public var zone: DeskZone
+    public var deskCalendar: WorkingCalendar
+    /// The calendar of an agency that keeps its own (24/7 services); nil → the desk's.
+    public var agencyCalendar: @Sendable (Int64) -> WorkingCalendar?
+
+    public init(policy: SLAPolicy, zone: DeskZone, deskCalendar: WorkingCalendar,
+                agencyCalendar: @escaping @Sendable (Int64) -> WorkingCalendar? = { _ in nil }) {
+        self.policy = policy; self.zone = zone; self.deskCalendar = deskCalendar; self.agencyCalendar = agencyCalendar
+    }
+
+    private struct Running {
+        var start: Date
+        var calendar: WorkingCalendar
+        var pausedSeconds: TimeInterval = 0
+        var pausedSince: Date?
+        var stoppedAt: Date?
+    }
+
+    /// Every clock the history started, in chain order, judged at `now`.
+    public func readings(submitted: Date, events: [ClockEvent], now: Date) -> [ClockReading] {
+        var clocks: [SLAClock: Running] = [:]
+        var order: [SLAClock] = []
+        func start(_ c: SLAClock, _ at: Date, _ calendar: WorkingCalendar? = nil) {
+            if clocks[c] == nil { order.append(c) }
+            clocks[c] = Running(start: at, calendar: calendar ?? deskCalendar)
+        }
+        func stop(_ c: SLAClock, _ at: Date) {
+            guard var r = clocks[c], r.stoppedAt == nil else { return }
+            if let since = r.pausedSince { r.pausedSeconds += at.timeIntervalSince(since); r.pausedSince = nil }
+            r.stoppedAt = at
+            clocks[c] = r
+        }
+        func pause(_ c: SLAClock, _ at: Date) {
+            guard var r = clocks[c], r.stoppedAt == nil, r.pausedSince == nil else { return }
+            r.pausedSince = at
+            clocks[c] = r
+        }
+        func resume(_ c: SLAClock, _ at: Date, reopening: Bool = false) {
+            guard var r = clocks[c] else { return }
+            if reopening, let stopped = r.stoppedAt { r.pausedSeconds += at.timeIntervalSince(stopped); r.stoppedAt = nil; clocks[c] = r; return }
+            guard let since = r.pausedSince else { return }
+            r.pausedSeconds += at.timeIntervalSince(since)
+            r.pausedSince = nil
+            clocks[c] = r
+        }
+        func followUpCalendar(_ agency: Int64?) -> WorkingCalendar { agency.flatMap(agencyCalendar) ?? deskCalendar }
+
+        start(.verification, submitted)
+        for e in events {
+            switch e.action {
+            case .verify:
+                stop(.verification, e.at); start(.disposition, e.at)
+                if clocks[.resolution] == nil { start(.resolution, e.at) }
+            case .route:
+                if e.from == .new { stop(.verification, e.at); if clocks[.resolution] == nil { start(.resolution, e.at) } }
+                stop(.disposition, e.at)
+                start(.followUp, e.at, followUpCalendar(e.toAgencyID))
+            case .hold: pause(.verification, e.at)
+            case .release: resume(.verification, e.at)
+            case .followUp: stop(.followUp, e.at)
+            case .returnReport: stop(.followUp, e.at); start(.disposition, e.at)
+            case .respond: pause(.resolution, e.at); start(.autoClose, e.at)
+            case .dispute: stop(.autoClose, e.at); resume(.resolution, e.at)
+            case .resolve, .autoClose: stop(.autoClose, e.at); stop(.resolution, e.at)
+            case .reopen: resume(.resolution, e.at, reopening: true)
+            case .archive: for c in order { stop(c, e.at) }
+            }
+        }
+        return order.map { clock in
+            let r = clocks[clock]!
+            let limit = policy.limit(clock)
+            // A running pause counts up to now, so a paused clock's deadline keeps moving.
+            let paused = r.pausedSeconds + (r.pausedSince.map { now.timeIntervalSince($0) } ?? 0)
+            let deadline = Deadline.of(start: r.start, limit: limit, calendar: r.calendar, zone: zone).addingTimeInterval(paused)
+            let dueSoon = dueSoonInstant(start: r.start, limit: limit, calendar: r.calendar).addingTimeInterval(paused)
+            let status: ClockReading.Status
+            if let stopped = r.stoppedAt {
+                status = stopped <= deadline ? .met : .breached
+            } else if r.pausedSince != nil {
+                status = .paused
+            } else if now > deadline {
+                status = .overdue
+            } else if now >= dueSoon {
+                status = .dueSoon
+            } else {
+                status = .onTrack
+            }
+            return ClockReading(clock: clock, start: r.start, deadline: deadline, dueSoonAt: dueSoon, stoppedAt: r.stoppedAt,
+                                paused: r.pausedSince != nil, status: status, limit: limit, calendar: r.calendar.name)
+        }
+    }
+
+    /// The instant `dueSoonPercent` of the limit is used, in the limit's own unit.
+    func dueSoonInstant(start: Date, limit: SLALimit, calendar: WorkingCalendar) -> Date {
+        let p = Double(policy.dueSoonPercent) / 100
+        switch limit {
+        case .hours(let n):
+            return start.addingTimeInterval(p * Double(n) * 3600)
+        case .calendarDays(let n):
+            return Deadline.startOfDay(Trend.Day(start, zone: zone).adding(days: 1), zone: zone).addingTimeInterval(p * Double(n) * 86_400)
+        case .workingDays(let n):
+            let target = p * Double(n)
+            let whole = Int(target.rounded(.down))
+            let rest = (target - Double(whole)) * 86_400
+            let day = calendar.adding(workingDays: whole + 1, after: Trend.Day(start, zone: zone))
+            return Deadline.startOfDay(day, zone: zone).addingTimeInterval(rest)
+        }
+    }
+}

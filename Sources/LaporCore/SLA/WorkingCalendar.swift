@@ -1,0 +1,65 @@
+import Foundation
+
+/// Working days: chosen weekdays minus dated holidays. Pure values; arithmetic over a prefix-sum
+/// table so "N working days after" and "working days between" cost O(log n) and O(1), which keeps
+/// `sla` over every open report fast.
+public struct WorkingCalendar: Sendable, Equatable {
+    public let name: String
+    /// ISO weekdays that are working days (1 = Monday … 7 = Sunday).
+    public let weekdays: Set<Int>
+    public let holidays: Set<Trend.Day>
+    private let base: Int
+    /// `prefix[i]` = working days among `base ..< base + i`.
+    private let prefix: [Int32]
+
+    static let firstDay = Trend.Day(year: 1990, month: 1, day: 1)
+    static let span = 160 * 366
+
+    public init(name: String, weekdays: Set<Int> = [1, 2, 3, 4, 5], holidays: Set<Trend.Day> = []) {
+        self.name = name
+        self.weekdays = weekdays
+        self.holidays = holidays
+        base = Self.firstDay.ordinal
+        var table = [Int32](repeating: 0, count: Self.span + 1)
+        var count: Int32 = 0
+        for i in 0..<Self.span {
+            table[i] = count
+            let day = Trend.Day(ordinal: base + i)
+            if weekdays.contains(day.isoWeekday) && !holidays.contains(day) { count += 1 }
+        }
+        table[Self.span] = count
+        prefix = table
+    }
+
+    /// Every day is a working day (RSUD, fire service, water utility).
+    public static let roundTheClock = WorkingCalendar(name: "24x7", weekdays: [1, 2, 3, 4, 5, 6, 7])
+
+    public static func == (a: WorkingCalendar, b: WorkingCalendar) -> Bool {
+        a.name == b.name && a.weekdays == b.weekdays && a.holidays == b.holidays
+    }
+
+    private func index(_ day: Trend.Day) -> Int { min(max(day.ordinal - base, 0), Self.span - 1) }
+
+    public func isWorking(_ day: Trend.Day) -> Bool {
+        let i = index(day)
+        return prefix[i + 1] > prefix[i]
+    }
+
+    /// Working days in `(after, upTo]`: the first day never counts. Negative when `upTo` is earlier.
+    public func workingDays(after: Trend.Day, upTo: Trend.Day) -> Int {
+        Int(prefix[index(upTo) + 1] - prefix[index(after) + 1])
+    }
+
+    /// The Nth working day after `day` (the day itself never counts); N = 0 gives `day`.
+    public func adding(workingDays n: Int, after day: Trend.Day) -> Trend.Day {
+        guard n > 0 else { return day }
+        let target = prefix[index(day) + 1] + Int32(n)
+        // First i with prefix[i + 1] >= target.
+        var lo = index(day) + 1, hi = Self.span - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if prefix[mid + 1] >= target { hi = mid } else { lo = mid + 1 }
+        }
+        return Trend.Day(ordinal: base + lo)
+    }
+}
