@@ -75,7 +75,8 @@ struct RootCommand: ParsableCommand {
             DeskCommand.self, InitCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self,
             VerifyCommand.self, RouteCommand.self, HoldCommand.self, ReleaseCommand.self, ArchiveCommand.self,
             FollowUpCommand.self, ReturnCommand.self, RespondCommand.self, DisputeCommand.self, ResolveCommand.self,
-            ReopenCommand.self, UserCommand.self, AgencyCommand.self, AuditCommand.self, StatsCommand.self,
+            ReopenCommand.self, SLACommand.self, SuggestCommand.self, RulesCommand.self, CalendarCommand.self,
+            PolicyCommand.self, UserCommand.self, AgencyCommand.self, AuditCommand.self, StatsCommand.self,
         ],
         defaultSubcommand: DeskCommand.self
     )

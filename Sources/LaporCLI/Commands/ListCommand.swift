@@ -5,6 +5,7 @@ import LaporCore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List reports (table, or --json array of report objects).")
     @OptionGroup var common: CommonOptions
+    @Option(help: "Filter expression (cli.md): ~s ~a ~c ~k ~h ~d ~o ~w ~A ~R, words, | ! ( ).") var `where`: String?
     @Option(help: "Only reports in this state (id or label prefix, e.g. new, selesai).") var state: String?
     @Option(help: "Only reports routed to this agency (code, name or alias).") var agency: String?
     @Option(help: "Order: \(ReportQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).") var sort: String = "submitted"
@@ -26,6 +27,7 @@ struct ListCommand: ParsableCommand {
         if let agency {
             parts.append("report.agency_id = ?"); values.append(.integer(try ctx.store.agency(named: agency).id))
         }
+        if let filter = try ctx.filter(`where`) { parts.append("(\(filter.sql))"); values += filter.values }
         let condition = parts.isEmpty ? nil : SQLFragment(parts.joined(separator: " AND "), values)
         let reports = try ctx.store.reports(ReportQuery(condition: condition, sort: order, limit: limit, offset: offset), for: ctx.user)
         let codes = try ctx.agencyCodes()

@@ -49,6 +49,17 @@ struct Context {
         return date
     }
 
+    /// Compiles a `--where` filter; a syntax error is a usage error (exit 2) naming the column.
+    func filter(_ text: String?) throws -> SQLFragment? {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        let compiler = FilterCompiler(now: now, zone: zone, calendar: try store.clockEngine().deskCalendar)
+        do {
+            return try compiler.compile(text)
+        } catch {
+            throw LaporError.invalidArgument(error.text(language))
+        }
+    }
+
     /// The agency code for an id, cached for tables.
     func agencyCodes() throws -> [Int64: String] {
         Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id, $0.code) })

@@ -20,6 +20,17 @@ public struct DemoGenerator: Sendable {
         DemoCatalog.agencies.map { Agency(code: $0.code, name: $0.name, aliases: $0.aliases, calendar: $0.calendar) }
     }
 
+    /// The demo desk's routing rules: category → agency, and kecamatan → its office for local matters.
+    public static var rules: [RoutingRule] {
+        DemoCatalog.categories.filter { $0.agency != "KEC" }.map { RoutingRule(kind: .category, pattern: $0.name, agencyCode: $0.agency) }
+            + DemoCatalog.kecamatan.map { kec, _ in
+                RoutingRule(kind: .kecamatan, pattern: kec, agencyCode: "KEC-" + kec.uppercased().replacingOccurrences(of: " ", with: ""),
+                            categories: ["Pelayanan Kewilayahan"])
+            }
+            + [RoutingRule(kind: .keyword, pattern: "banjir", agencyCode: "BPBD", weight: 1.5),
+               RoutingRule(kind: .keyword, pattern: "pdam", agencyCode: "PDAM", weight: 1.5)]
+    }
+
     public init(seed: UInt64, days: Int = 730, end: Date, zone: DeskZone = .jakarta) {
         self.days = max(1, days)
         self.end = end
@@ -110,7 +121,7 @@ public struct DemoGenerator: Sendable {
         let ageDays = end.timeIntervalSince(report.submittedAt) / 86_400
         let goal: ReportState
         if ageDays > 60 {
-            goal = rng.weighted([(.resolved, 84), (.archived, 10), (.inProgress, 2), (.dispositioned, 2), (.awaitingReporter, 1), (.onHold, 1)])
+            goal = rng.weighted([(.resolved, 89.2), (.archived, 10), (.inProgress, 0.3), (.dispositioned, 0.3), (.awaitingReporter, 0.1), (.onHold, 0.1)])
         } else if ageDays > 14 {
             goal = rng.weighted([(.resolved, 58), (.archived, 8), (.inProgress, 12), (.awaitingReporter, 8), (.dispositioned, 9), (.onHold, 2), (.verified, 3)])
         } else if ageDays > 3 {

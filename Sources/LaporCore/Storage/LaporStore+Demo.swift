@@ -28,6 +28,10 @@ extension LaporStore {
                 let exists = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM user WHERE login = ?)", arguments: [login]) ?? false
                 if !exists { _ = try Self.insertUser(db, User(login: login, name: login, role: role, agencyID: code.flatMap { agencyIDs[$0] }), at: now) }
             }
+            // A configured desk: each category to its agency, local matters to the kecamatan office.
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM routing_rule") == 0 {
+                for rule in DemoGenerator.rules { try Self.insertRule(db, rule) }
+            }
             let insertReport = try db.cachedStatement(sql: """
                 INSERT INTO report (tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
                     reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,

@@ -123,6 +123,7 @@ enum Schema {
                 try db.execute(sql: "INSERT OR IGNORE INTO holiday (calendar, date, name, kind, source) VALUES (?, ?, ?, ?, ?)",
                                arguments: [entry.calendar, entry.date.text, entry.name, entry.kind.rawValue, entry.source])
             }
+            _ = try LaporStore.recomputeDue(db)
         }
         return migrator
     }

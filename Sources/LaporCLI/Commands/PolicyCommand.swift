@@ -1,0 +1,44 @@
+import ArgumentParser
+import LaporCore
+
+/// `lapor policy [--set CLOCK=LIMIT] [--due-soon P] [--escalate-after N]`: view and change the SLA limits.
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "policy", abstract: "View or change SLA limits (e.g. --set follow_up=48h).")
+    @OptionGroup var common: CommonOptions
+    @Option(help: "CLOCK=LIMIT, e.g. verification=3wd, resolution=60d, follow_up=48h (repeatable).") var set: [String] = []
+    @Option(help: "Due-soon warning at this percentage of a limit.") var dueSoon: Int?
+    @Option(help: "Escalate reports after this many bounces.") var escalateAfter: Int?
+
+    func run() throws {
+        let ctx = try Context.open(common)
+        var changes: [PolicyChange] = []
+        for item in set {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let clock = SLAClock(rawValue: parts[0]), let limit = SLALimit(parts[1]) else {
+                throw LaporError.invalidArgument("--set takes CLOCK=LIMIT with CLOCK one of \(SLAClock.allCases.map(\.rawValue).joined(separator: ", ")) and LIMIT like 3wd, 60d or 48h, not '\(item)'.")
+            }
+            changes.append(.limit(clock, limit))
+        }
+        if let dueSoon {
+            guard (1...99).contains(dueSoon) else { throw LaporError.invalidArgument("--due-soon takes 1 to 99.") }
+            changes.append(.dueSoonPercent(dueSoon))
+        }
+        if let escalateAfter {
+            guard escalateAfter >= 1 else { throw LaporError.invalidArgument("--escalate-after takes 1 or more.") }
+            changes.append(.escalateAfterBounces(escalateAfter))
+        }
+        var policy = try ctx.store.policy()
+        for change in changes { policy = try ctx.store.setPolicy(change, by: ctx.user, at: ctx.now) }
+        if ctx.json {
+            var limits: [String: String] = [:]
+            for clock in SLAClock.allCases { limits[clock.rawValue] = policy.limit(clock).description }
+            try Output.json(["limits": limits, "due_soon_percent": policy.dueSoonPercent, "escalate_after_bounces": policy.escalateAfterBounces])
+            return
+        }
+        for clock in SLAClock.allCases {
+            Output.line("\(DisplayWidth.pad(clock.rawValue, to: 14)) \(DisplayWidth.pad(policy.limit(clock).description, to: 6)) \(policy.limit(clock).text(ctx.language))")
+        }
+        Output.line("due_soon_percent \(policy.dueSoonPercent) %")
+        Output.line("escalate_after_bounces \(policy.escalateAfterBounces)")
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+
+/// Automatic actions taken by the desk itself (user `sistem`): idempotent, so running them
+/// twice changes nothing the second time.
+extension LaporStore {
+    public struct AutomationResult: Sendable, Equatable {
+        public var autoClosed: [String]
+        public var escalated: [String]
+    }
+
+    /// Auto-closes reports whose auto-close countdown ran out, and escalates reports that bounced
+    /// at least the policy's threshold (once per bounce count), each as one audit record.
+    public func applyDueActions(now: Date) throws -> AutomationResult {
+        let system = try user(login: User.systemLogin)
+        let due = try slaReadings(SQLFragment("report.state = 'awaiting_reporter' AND report.due_at < ?", [.integer(RowDecoding.seconds(now))]),
+                                  for: system, now: now)
+        var closed: [String] = []
+        for (report, clocks) in due where clocks.contains(where: { $0.clock == .autoClose && $0.status == .overdue }) {
+            _ = try perform(.autoClose, on: report.trackingID, by: system, at: now,
+                            note: "Selesai otomatis: pelapor tidak menanggapi dalam batas waktu", expectedVersion: report.version)
+            closed.append(report.trackingID)
+        }
+        let threshold = try policy().escalateAfterBounces
+        let escalated: [String] = try write { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT report.id, report.tracking_id, report.bounces FROM report
+                WHERE report.bounces >= ? AND report.state NOT IN ('resolved', 'archived')
+                  AND NOT EXISTS (SELECT 1 FROM audit WHERE audit.report_id = report.id AND audit.action = 'escalate'
+                                  AND audit.note = 'bounces=' || report.bounces)
+                ORDER BY report.id
+                """, arguments: [threshold])
+            for row in rows {
+                let bounces: Int = row[2]
+                try Self.appendAudit(db, AuditEntry(at: now, actor: system.login, role: .system, action: "escalate",
+                                                    reportID: row[0], note: "bounces=\(bounces)"))
+            }
+            return rows.map { $0[1] }
+        }
+        return AutomationResult(autoClosed: closed, escalated: escalated)
+    }
+}
