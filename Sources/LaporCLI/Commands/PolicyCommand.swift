@@ -8,6 +8,7 @@ struct PolicyCommand: ParsableCommand {
     @Option(help: "CLOCK=LIMIT, e.g. verification=3wd, resolution=60d, follow_up=48h (repeatable).") var set: [String] = []
     @Option(help: "Due-soon warning at this percentage of a limit.") var dueSoon: Int?
     @Option(help: "Escalate reports after this many bounces.") var escalateAfter: Int?
+    @Option(help: "The desk's time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).") var zone: String?
 
     func run() throws {
         let ctx = try Context.open(common)
@@ -27,6 +28,7 @@ struct PolicyCommand: ParsableCommand {
             guard escalateAfter >= 1 else { throw LaporError.invalidArgument("--escalate-after takes 1 or more.") }
             changes.append(.escalateAfterBounces(escalateAfter))
         }
+        if let zone { changes.append(.timeZone(zone)) }
         var policy = try ctx.store.policy()
         for change in changes { policy = try ctx.store.setPolicy(change, by: ctx.user, at: ctx.now) }
         if ctx.json {

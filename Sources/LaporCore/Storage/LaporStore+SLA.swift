@@ -13,7 +13,11 @@ extension LaporStore {
             throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "change the SLA policy")
         }
         return try write { db in
+            if case .timeZone(let name) = change, DeskZone(identifier: name) == nil {
+                throw LaporError.invalidArgument("Unknown time zone '\(name)'; use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).")
+            }
             let (key, value): (String, String) = switch change {
+            case .timeZone(let name): ("time_zone", name)
             case .limit(let clock, let limit): ("sla.\(clock.rawValue)", limit.description)
             case .dueSoonPercent(let p): ("sla.due_soon_percent", String(p))
             case .escalateAfterBounces(let n): ("sla.escalate_after_bounces", String(n))
@@ -182,4 +186,6 @@ public enum PolicyChange: Sendable {
     case limit(SLAClock, SLALimit)
     case dueSoonPercent(Int)
     case escalateAfterBounces(Int)
+    /// The desk's zone (takes effect for the next command that opens the database).
+    case timeZone(String)
 }

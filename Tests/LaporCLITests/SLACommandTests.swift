@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import LaporCLI
+@testable import LaporCore
+
+/// `lapor sla --now … --json` agrees with deadlines computed by hand (domain.md's convention).
+@Suite(.serialized) struct SLACommandTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        let name: String
+        let zone: String
+        let submitted: String
+        let limit: String
+        /// Extra national holiday rows for this desk.
+        var holidays: [String] = []
+        /// Route at submission to an agency with this calendar and time the follow-up clock instead.
+        var agencyCalendar: String? = nil
+        let due: String
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "holiday Wednesday: Monday 16:00 + 3wd", zone: "Asia/Jakarta", submitted: "2026-11-23T16:00:00", limit: "3wd", holidays: ["2026-11-25"], due: "2026-11-27T23:59:59+07:00"),
+        Case(name: "Saturday + 3wd", zone: "Asia/Jakarta", submitted: "2026-11-28T10:00:00", limit: "3wd", due: "2026-12-02T23:59:59+07:00"),
+        Case(name: "Friday + 1wd", zone: "Asia/Jakarta", submitted: "2026-11-27T09:00:00", limit: "1wd", due: "2026-11-30T23:59:59+07:00"),
+        Case(name: "Idul Adha week 2026", zone: "Asia/Jakarta", submitted: "2026-05-25T16:00:00", limit: "3wd", due: "2026-06-02T23:59:59+07:00"),
+        Case(name: "Idul Fitri 2026", zone: "Asia/Jakarta", submitted: "2026-03-17T10:00:00", limit: "3wd", due: "2026-03-27T23:59:59+07:00"),
+        Case(name: "18 Aug 2025", zone: "Asia/Jakarta", submitted: "2025-08-15T10:00:00", limit: "1wd", due: "2025-08-19T23:59:59+07:00"),
+        Case(name: "Christmas 2026", zone: "Asia/Jakarta", submitted: "2026-12-23T10:00:00", limit: "2wd", due: "2026-12-29T23:59:59+07:00"),
+        Case(name: "Idul Fitri 2024", zone: "Asia/Jakarta", submitted: "2024-04-05T10:00:00", limit: "1wd", due: "2024-04-16T23:59:59+07:00"),
+        Case(name: "60 calendar days", zone: "Asia/Jakarta", submitted: "2026-11-23T16:00:00", limit: "60d", due: "2027-01-22T23:59:59+07:00"),
+        Case(name: "48 hours", zone: "Asia/Jakarta", submitted: "2026-11-27T20:00:00", limit: "48h", due: "2026-11-29T20:00:00+07:00"),
+        Case(name: "WITA desk", zone: "Asia/Makassar", submitted: "2026-11-23T16:00:00", limit: "3wd", due: "2026-11-26T23:59:59+08:00"),
+        Case(name: "WIT desk counts from Friday", zone: "Asia/Jayapura", submitted: "2026-11-26T23:30:00+07:00", limit: "1wd", due: "2026-11-30T23:59:59+09:00"),
+        Case(name: "24x7 agency follow-up", zone: "Asia/Jakarta", submitted: "2026-11-27T09:00:00", limit: "5wd", agencyCalendar: "24x7", due: "2026-12-02T23:59:59+07:00"),
+        Case(name: "24x7 agency over Christmas", zone: "Asia/Jakarta", submitted: "2026-12-24T09:00:00", limit: "1wd", agencyCalendar: "24x7", due: "2026-12-25T23:59:59+07:00"),
+    ]
+
+    @Test(arguments: cases)
+    func slaDeadlineMatchesHandComputation(_ c: Case) throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-sla-\(UUID().uuidString).sqlite").path
+        defer { Capture.remove(db) }
+        let base = ["--db", db, "--as", "kabid"]
+        var store = try LaporStore.open(path: db)
+        let boss = try store.initialize(login: "kabid", at: Date())
+        #expect(Capture.stdout { LaporCLI.run(base + ["policy", "--zone", c.zone]) }.code == 0)
+        store = try LaporStore.open(path: db)
+        let zone = store.zone
+        let submitted = try #require(zone.parseISO(c.submitted))
+        for day in c.holidays {
+            _ = try store.importCalendar([CalendarEntry(date: Trend.Day(day)!, name: "Libur uji", kind: .holiday)], by: boss, at: submitted)
+        }
+        let clock = c.agencyCalendar == nil ? "verification" : "follow_up"
+        #expect(Capture.stdout { LaporCLI.run(base + ["policy", "--set", "\(clock)=\(c.limit)"]) }.code == 0)
+        try store.receive(Report(trackingID: "T1", submittedAt: submitted, title: "Uji", body: "Uji"), by: boss, at: submitted)
+        if let calendar = c.agencyCalendar {
+            try store.addAgency(Agency(code: "PDAM", name: "Perumda Air Minum", calendar: calendar), by: boss, at: submitted)
+            try store.route("T1", to: "PDAM", by: boss, at: submitted)
+        }
+        let (code, out) = Capture.stdout { LaporCLI.run(base + ["sla", "--json", "--now", zone.iso(submitted)]) }
+        #expect(code == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let items = try #require(json["items"] as? [[String: Any]])
+        let item = try #require(items.first { $0["clock"] as? String == clock })
+        #expect(item["deadline"] as? String == c.due)
+        #expect(item["tracking_id"] as? String == "T1")
+    }
+
+    @Test func applyTwiceChangesNothingTheSecondTime() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-apply-\(UUID().uuidString).sqlite").path
+        defer { Capture.remove(db) }
+        let base = ["--db", db, "--as", "kabid", "--now", "2026-11-23T09:00:00+07:00"]
+        #expect(Capture.stdout { LaporCLI.run(base + ["demo", "--days", "90"]) }.code == 0)
+        let first = Capture.stdout { LaporCLI.run(base + ["sla", "--apply", "--json"]) }
+        let second = Capture.stdout { LaporCLI.run(base + ["sla", "--apply", "--json"]) }
+        let a = try #require(try JSONSerialization.jsonObject(with: Data(first.out.utf8)) as? [String: Any])
+        let b = try #require(try JSONSerialization.jsonObject(with: Data(second.out.utf8)) as? [String: Any])
+        #expect(((a["auto_closed"] as? [String]) ?? []).count + ((a["escalated"] as? [String]) ?? []).count > 0)
+        #expect((b["auto_closed"] as? [String]) == [])
+        #expect((b["escalated"] as? [String]) == [])
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import GRDB
+import Testing
+@testable import LaporCore
+
+@Suite struct FilterTests {
+    @Test func parsesJuxtapositionOrNotAndParentheses() throws {
+        #expect(try FilterParser.parse("~c kebersihan ~o !~A") == .all([.category("kebersihan"), .overdue, .not(.anonymous)]))
+        #expect(try FilterParser.parse("banjir | longsor") == .any([.text(["banjir"]), .text(["longsor"])]))
+        #expect(try FilterParser.parse("(~s new | ~s on_hold) ~a DLH") == .all([.any([.state(.new), .state(.onHold)]), .agency("DLH")]))
+        #expect(try FilterParser.parse("jalan rusak") == .text(["jalan", "rusak"]))
+        #expect(try FilterParser.parse("~b \"air keruh\"") == .text(["air keruh"]))
+        #expect(try FilterParser.parse("~d 2024-03") == .submitted(.days(from: Trend.Day("2024-03-01"), to: Trend.Day("2024-03-31"))))
+        #expect(try FilterParser.parse("~d <7d") == .submitted(.newerThan(days: 7)))
+        #expect(try FilterParser.parse("   ") == nil)
+    }
+
+    @Test(arguments: [
+        ("~d 2024-13-01..", 4, "no month 13"),
+        ("(~s new", 8, "')' is missing"),
+        ("~s bogus", 4, "unknown state"),
+        ("~x foo", 1, "unknown term"),
+        ("~s", 3, "needs a value"),
+        ("~w abc", 4, "number of working days"),
+        ("a | | b", 5, "missing"),
+        ("~a DLH )", 8, "without a matching"),
+        ("~d 2024-02-30", 4, "not a day"),
+        ("~h merpati", 4, "unknown channel"),
+    ])
+    func errorsNameTheColumn(_ input: String, _ column: Int, _ fragment: String) {
+        do {
+            _ = try FilterParser.parse(input)
+            Issue.record("\(input) parsed")
+        } catch {
+            #expect(error.column == column, "\(input): \(error.message)")
+            #expect(error.message.contains(fragment), "\(input): \(error.message)")
+        }
+    }
+
+    @Test func quotesAndSQLAreJustText() throws {
+        #expect(try FilterParser.parse("'; DROP TABLE reports; --") == .text(["';", "DROP", "TABLE", "reports;", "--"]))
+        #expect(FilterCompiler.ftsQuery(["';", "DROP", "--", "\"x\""]) == "\"DROP\"* \"x\"*")
+        #expect(try FilterParser.parse("\"unclosed") == .text(["\"unclosed"]))
+    }
+
+    /// The filter's result equals a hand-written SQL query over the same demo desk.
+    @Test func resultsEqualHandWrittenSQL() throws {
+        let f = try Fixture()
+        try f.store.loadDemo(DemoGenerator(seed: 2, days: 60, end: Fixture.now), by: f.boss, at: Fixture.now)
+        let compiler = FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: try f.store.clockEngine().deskCalendar)
+        func ids(_ filter: String) throws -> Set<Int64> {
+            Set(try f.store.reports(ReportQuery(condition: try compiler.compile(filter)), for: f.boss).map(\.id))
+        }
+        func sql(_ query: String, _ arguments: StatementArguments = []) throws -> Set<Int64> {
+            Set(try f.store.writer.read { db in try Int64.fetchAll(db, sql: query, arguments: arguments) })
+        }
+        let now = Int64(Fixture.now.timeIntervalSince1970)
+        let a = try ids("~c kebersihan ~o !~A")
+        #expect(!a.isEmpty)
+        #expect(a == (try sql("SELECT id FROM report WHERE lower(category) LIKE '%kebersihan%' AND due_at < ? AND anonymous = 0", [now])))
+        let b = try ids("banjir | longsor")
+        let words = try f.store.writer.read { db in try Row.fetchAll(db, sql: "SELECT id, title || ' ' || body FROM report") }
+            .filter { row in
+                let tokens = (row[1] as String).lowercased().split { !$0.isLetter }
+                return tokens.contains { $0.hasPrefix("banjir") || $0.hasPrefix("longsor") }
+            }.map { $0[0] as Int64 }
+        #expect(!b.isEmpty && b == Set(words))
+        #expect(try ids("~s new ~a PUPR") == (try sql("SELECT r.id FROM report r JOIN agency a ON a.id = r.agency_id WHERE r.state = 'new' AND a.code = 'PUPR'")))
+        #expect(try ids("!~s resolved !~s archived") == (try sql("SELECT id FROM report WHERE state NOT IN ('resolved', 'archived')")))
+        #expect(try ids("~h whatsapp ~R") == (try sql("SELECT id FROM report WHERE channel = 'whatsapp' AND confidential = 1")))
+        let day = Int64(DeskZone.jakarta.date(year: 2026, month: 11, day: 1)!.timeIntervalSince1970)
+        #expect(try ids("~d 2026-11") == (try sql("SELECT id FROM report WHERE submitted_at >= ? AND submitted_at < ?", [day, day + 30 * 86_400])))
+        #expect(try ids("'; DROP TABLE report; --").isEmpty)
+        #expect(try f.store.countReports(nil, for: f.boss) > 0)
+    }
+
+    @Test func accentAndCaseInsensitiveSearch() throws {
+        let f = try Fixture()
+        try f.store.receive(Report(trackingID: "A1", submittedAt: Fixture.now, title: "Kafé ramai", body: "Musik KERAS"), by: f.op, at: Fixture.now)
+        let compiler = FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: WorkingCalendar(name: "national"))
+        for filter in ["kafe", "KAFÉ", "keras", "mus"] {
+            #expect(try f.store.reports(ReportQuery(condition: compiler.compile(filter)), for: f.boss).map(\.trackingID) == ["A1"], "\(filter)")
+        }
+    }
+}
