@@ -1,1 +1,173 @@
+import Foundation
 import LaporCore
+
+/// Everything the desk shows, as a plain value: the update function changes it, render draws it.
+public struct DeskModel: Sendable {
+    public enum View: Int, Sendable, CaseIterable { case queue = 1, board, trend, sla }
+
+    public var width: Int
+    public var height: Int
+    public var user: User
+    public var language: Language
+    public var now: Date
+    public var zone: DeskZone
+    public var view: View = .queue
+    /// Showing one report full screen (the queue stays underneath).
+    public var detailOpen = false
+    public var detailScroll = 0
+    public var helpOpen = false
+
+    /// The active limit (filter language); the queue opens on the unverified reports, oldest first.
+    public var limit = "~s new"
+    public var lastSearch = ""
+    /// Rows of the window onto the database; `windowStart` is the absolute index of `rows[0]`.
+    public var rows: [QueueRow] = []
+    public var windowStart = 0
+    public var total = 0
+    public var overdue = 0
+    public var cursor = 0
+    /// Absolute index of the first visible row.
+    public var top = 0
+    /// The report under the cursor, so a refresh keeps the cursor on the same report.
+    public var cursorID: Int64?
+    public var tagged: Set<Int64> = []
+    /// After `;`, the next action applies to every tagged report.
+    public var applyToTagged = false
+    public var detail: ReportDetail?
+    public var prompt: Prompt?
+    public var picker: AgencyPicker?
+    public var message: String?
+    public var messageIsError = false
+    /// Audit ids of this session's last action (several when applied to tagged reports), for undo.
+    public var undoStack: [[Int64]] = []
+    public var loading = false
+    public var quitting = false
+    public var confirmQuit = false
+    /// The selected line of the board or SLA view.
+    public var viewCursor = 0
+    public var board: [BoardRow] = []
+    public var trend: TrendPanel?
+    public var slaPanel: [SLAGroup] = []
+
+    public init(width: Int, height: Int, user: User, language: Language, now: Date, zone: DeskZone) {
+        self.width = width; self.height = height; self.user = user; self.language = language; self.now = now; self.zone = zone
+    }
+
+    /// Rows the list area holds at this size.
+    public var listHeight: Int { max(1, height - 4) }
+
+    public var cursorRow: QueueRow? {
+        let i = cursor - windowStart
+        return i >= 0 && i < rows.count ? rows[i] : nil
+    }
+}
+
+/// One line of the queue.
+public struct QueueRow: Sendable, Equatable {
+    public var id: Int64
+    public var trackingID: String
+    public var submittedAt: Date
+    public var ageWorkingDays: Int
+    public var sla: ClockReading.Status?
+    public var state: ReportState
+    public var category: String
+    /// The routed agency's code, or the suggested one (shown dimmed) while unrouted.
+    public var agency: String
+    public var agencyIsSuggestion: Bool
+    public var returned: Bool
+    public var title: String
+    public var version: Int
+
+    public init(id: Int64, trackingID: String, submittedAt: Date, ageWorkingDays: Int, sla: ClockReading.Status?, state: ReportState,
+                category: String, agency: String, agencyIsSuggestion: Bool, returned: Bool, title: String, version: Int) {
+        self.id = id; self.trackingID = trackingID; self.submittedAt = submittedAt; self.ageWorkingDays = ageWorkingDays; self.sla = sla
+        self.state = state; self.category = category; self.agency = agency; self.agencyIsSuggestion = agencyIsSuggestion
+        self.returned = returned; self.title = title; self.version = version
+    }
+}
+
+/// Everything the detail pane shows about one report (identity already masked unless revealed).
+public struct ReportDetail: Sendable, Equatable {
+    public var report: Report
+    public var agency: String?
+    public var reporter: String?
+    public var contact: String?
+    public var chain: [RoutingStep]
+    public var clocks: [ClockReading]
+    public var history: [AuditEntry]
+    public var suggestions: [Suggestion]
+
+    public init(report: Report, agency: String?, reporter: String?, contact: String?, chain: [RoutingStep],
+                clocks: [ClockReading], history: [AuditEntry], suggestions: [Suggestion]) {
+        self.report = report; self.agency = agency; self.reporter = reporter; self.contact = contact; self.chain = chain
+        self.clocks = clocks; self.history = history; self.suggestions = suggestions
+    }
+}
+
+/// A line of text being typed at the bottom of the screen.
+public struct Prompt: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case limit, search, command, tagPattern
+        /// A note or reason for a lifecycle action.
+        case note(LifecycleAction)
+    }
+    public var kind: Kind
+    public var text = ""
+}
+
+/// The route picker: agencies ordered by suggestion, filtered by typing.
+public struct AgencyPicker: Sendable, Equatable {
+    public var agencies: [PickerEntry]
+    public var filter = ""
+    public var selected = 0
+    /// Open while the suggestions load; keys typed meanwhile still count.
+    public var loading = false
+    /// Enter pressed before the list arrived: accept the best match when it does.
+    public var acceptOnLoad = false
+
+    public init(agencies: [PickerEntry], loading: Bool = false) {
+        self.agencies = agencies
+        self.loading = loading
+    }
+
+    public var visible: [PickerEntry] {
+        guard !filter.isEmpty else { return agencies }
+        let needle = Agency.fold(filter)
+        return agencies.filter { Agency.fold($0.code).contains(needle) || Agency.fold($0.name).contains(needle) }
+    }
+}
+
+public struct PickerEntry: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    /// Why it is suggested (empty for agencies without a suggestion).
+    public var reason: String
+    public var score: Double
+}
+
+/// One agency's line on the disposition board.
+public struct BoardRow: Sendable, Equatable {
+    public var code: String
+    public var counts: [ReportState: Int]
+    public var overdue: Int
+    public var bounces: Int
+}
+
+/// The trend view's data: buckets and a two-period comparison.
+public struct TrendPanel: Sendable, Equatable {
+    public var bucket: Trend.Bucket
+    public var starts: [String]
+    public var counts: [Int]
+    public var firstPerDay: Double
+    public var lastPerDay: Double
+    public var firstLabel: String
+    public var lastLabel: String
+}
+
+/// Overdue and due-soon counts for one clock and agency.
+public struct SLAGroup: Sendable, Equatable {
+    public var agency: String
+    public var overdue: Int
+    public var dueSoon: Int
+    public var bounced: Int
+}

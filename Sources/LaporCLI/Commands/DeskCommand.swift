@@ -1,12 +1,70 @@
 import ArgumentParser
+import Foundation
 import LaporCore
+import LaporDesk
+import LaporTerminal
 
-/// `lapor desk` (and plain `lapor`): the terminal desk.
+/// `lapor desk` (and plain `lapor`): the terminal desk, or the same desk headless from a key script.
 struct DeskCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "desk", abstract: "The terminal desk (TUI).")
+    static let configuration = CommandConfiguration(commandName: "desk", abstract: "The terminal desk (TUI); --headless runs it from a key script.")
     @OptionGroup var common: CommonOptions
+    @Flag(help: "Open a fresh demo database (a temporary file unless --db names one).") var demo = false
+    @Flag(help: "Run without a terminal: feed --keys, print the final screen.") var headless = false
+    @Option(help: "Headless screen size, COLSxROWS.") var size: String = "80x24"
+    @Option(help: "Headless key script, e.g. 'jj<Enter>q'.") var keys: String = ""
+    @Option(help: "Headless: write key latencies as JSON to this file.") var timing: String?
 
     func run() throws {
-        throw LaporError.invalidArgument("The desk is being built; use the commands listed by 'lapor --help'.")
+        var options = common
+        if demo { options.db = try prepareDemo() }
+        let ctx = try Context.open(options)
+        let now = common.now ?? ProcessInfo.processInfo.environment["LAPOR_NOW"]
+        let pinned = now != nil ? ctx.now : nil
+        let runtime = try DeskRuntime(store: ctx.store, user: ctx.user, language: ctx.language, clock: { pinned ?? Date() })
+        if headless { return try runHeadless(runtime) }
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw LaporError.invalidArgument("The desk needs a terminal; for scripts use: lapor desk --headless --keys KEYS.")
+        }
+        try TerminalDesk(runtime: runtime).run()
+    }
+
+    private func runHeadless(_ runtime: DeskRuntime) throws {
+        let parts = size.lowercased().split(separator: "x").compactMap { Int($0) }
+        guard parts.count == 2, parts[0] > 0, parts[1] > 0, parts[0] <= 1000, parts[1] <= 1000 else {
+            throw LaporError.invalidArgument("--size takes COLSxROWS such as 80x24, not '\(size)'.")
+        }
+        let script: [Key]
+        do { script = try Key.script(keys) } catch {
+            throw LaporError.invalidArgument("Unknown key <\(error.name)> at column \(error.column) of --keys.")
+        }
+        var desk = HeadlessDesk(runtime: runtime, width: parts[0], height: parts[1])
+        desk.press(script)
+        Output.line(desk.screen.text)
+        if let timing {
+            let sorted = desk.latencies.sorted()
+            func pct(_ p: Double) -> Double {
+                guard !sorted.isEmpty else { return 0 }
+                return (sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] * 100).rounded() / 100
+            }
+            let json: [String: Any] = ["keys": sorted.count, "latency_ms": ["p50": pct(0.5), "p99": pct(0.99), "max": pct(1.0)]]
+            let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
+            guard FileManager.default.createFile(atPath: timing, contents: data) else {
+                throw LaporError.invalidArgument("Cannot write --timing file \(timing).")
+            }
+        }
+    }
+
+    /// Fills the --db path (or a new temporary file) with the demo, unless it already holds reports.
+    private func prepareDemo() throws -> String {
+        let path = common.db ?? FileManager.default.temporaryDirectory.appendingPathComponent("lapor-demo-\(getpid()).sqlite").path
+        let store = try LaporStore.open(path: path)
+        let now = try Context.now(common, zone: store.zone)
+        if try store.countReports(nil, for: User(login: "", role: .supervisor)) == 0 {
+            let login = Context.login(common)
+            let user = try store.hasPeople() ? store.user(login: login) : store.initialize(login: login, at: now)
+            FileHandle.standardError.write(Data("Membuat basis data demo di \(path) …\n".utf8))
+            try store.loadDemo(DemoGenerator(seed: 1, days: 730, end: now, zone: store.zone), by: user, at: now)
+        }
+        return path
     }
 }

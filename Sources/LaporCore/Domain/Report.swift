@@ -28,6 +28,9 @@ public struct Report: Sendable, Equatable, Identifiable {
     /// Bumped on every change; lets a caller refuse to act on a report someone else just changed.
     public var version: Int
     public var updatedAt: Date
+    /// Deadline of the earliest running SLA clock, and when it turns due soon (nil when none runs).
+    public var dueAt: Date?
+    public var dueSoonAt: Date?
 
     public init(id: Int64 = 0, trackingID: String, submittedAt: Date, title: String, body: String,
                 category: String = "", subcategory: String = "", type: ReportType = .pengaduan,
@@ -43,6 +46,14 @@ public struct Report: Sendable, Equatable, Identifiable {
         self.kecamatan = kecamatan; self.kelurahan = kelurahan; self.address = address
         self.agencyID = agencyID; self.state = state; self.bounces = bounces; self.returned = returned
         self.version = version; self.updatedAt = updatedAt ?? submittedAt
+    }
+
+    /// The SLA mark at `now`, from the earliest running clock.
+    public func slaStatus(at now: Date) -> ClockReading.Status? {
+        guard let dueAt else { return nil }
+        if now > dueAt { return .overdue }
+        if let dueSoonAt, now >= dueSoonAt { return .dueSoon }
+        return .onTrack
     }
 
     /// Whether the reporter's identity must be masked for someone who has not revealed it.

@@ -53,9 +53,22 @@ extension LaporStore {
     /// its audit record in one transaction. A refusal throws and changes nothing.
     public func perform(_ action: LifecycleAction, on ref: String, by user: User, at now: Date,
                         note: String = "", agency agencyRef: String? = nil, expectedVersion: Int? = nil) throws -> Report {
+        try perform(action, ref: ref, locate: { db in try Self.findReport(db, ref) }, by: user, at: now, note: note,
+                    agency: agencyRef, expectedVersion: expectedVersion).report
+    }
+
+    /// The same action on a report named by internal id; returns the audit record's id too (for undo).
+    public func perform(_ action: LifecycleAction, reportID: Int64, by user: User, at now: Date, note: String = "",
+                        agency agencyRef: String? = nil, expectedVersion: Int? = nil) throws -> (report: Report, auditID: Int64) {
+        try perform(action, ref: String(reportID), locate: { db in try Self.findReport(db, id: reportID) }, by: user, at: now,
+                    note: note, agency: agencyRef, expectedVersion: expectedVersion)
+    }
+
+    private func perform(_ action: LifecycleAction, ref: String, locate: (Database) throws -> Report?, by user: User, at now: Date,
+                         note: String, agency agencyRef: String?, expectedVersion: Int?) throws -> (report: Report, auditID: Int64) {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         return try write { db in
-            guard let report = try Self.findReport(db, ref) else { throw LaporError.reportNotFound(ref) }
+            guard let report = try locate(db) else { throw LaporError.reportNotFound(ref) }
             guard Visibility(user: user).allows(agencyID: report.agencyID) else {
                 throw LaporError.notVisible(login: user.login, trackingID: report.trackingID)
             }
@@ -105,8 +118,9 @@ extension LaporStore {
             try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: action.rawValue,
                                                 reportID: report.id, fromState: report.state, toState: target),
                                  fromAgencyID: report.agencyID, toAgencyID: updated.agencyID, note: note)
+            let auditID = db.lastInsertedRowID
             try Self.refreshDue(db, reportID: report.id, submitted: report.submittedAt, engine: Self.clockEngine(db, zone: zone))
-            return updated
+            return (updated, auditID)
         }
     }
 

@@ -144,6 +144,21 @@ extension LaporStore {
         return nil
     }
 
+    static func findReport(_ db: Database, id: Int64) throws -> Report? {
+        try Row.fetchOne(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report WHERE id = ?", arguments: [id]).map(RowDecoding.report)
+    }
+
+    /// One report by internal id, limited to what `user` may see.
+    public func report(id: Int64, for user: User) throws -> Report {
+        try read { db in
+            guard let report = try Self.findReport(db, id: id) else { throw LaporError.reportNotFound(String(id)) }
+            guard Visibility(user: user).allows(agencyID: report.agencyID) else {
+                throw LaporError.notVisible(login: user.login, trackingID: report.trackingID)
+            }
+            return report
+        }
+    }
+
     static func resolveAgency(_ db: Database, _ ref: String) throws -> Agency {
         let all = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency").map(RowDecoding.agency)
         if let exact = all.first(where: { $0.isNamed(ref) }) { return exact }

@@ -143,7 +143,10 @@ extension LaporStore {
             FROM audit JOIN report ON report.id = audit.report_id \(whereSQL) ORDER BY audit.report_id, audit.id
             """, arguments: arguments)
         while let row = try rows.next() {
-            guard let action = LifecycleAction(rawValue: row[1]), let from = ReportState(rawValue: row[3]) else { continue }
+            let name: String = row[1]
+            // An undo cancels the event it compensates, which is always the report's latest.
+            if name == "undo" { _ = out[row[0]]?.popLast(); continue }
+            guard let action = LifecycleAction(rawValue: name), let from = ReportState(rawValue: row[3]) else { continue }
             out[row[0], default: []].append(ClockEvent(action: action, at: Date(timeIntervalSince1970: TimeInterval(row[2] as Int64)),
                                                        from: from, toAgencyID: row[4]))
         }

@@ -1,0 +1,81 @@
+import LaporCore
+
+/// Action keys of the queue and detail: each becomes a core call through an effect, the same
+/// call the CLI makes, so roles, transitions and the audit trail are identical.
+enum DeskActions {
+    static func key(_ key: Key, _ m: inout DeskModel) -> [DeskEffect] {
+        switch key {
+        case .char("v"): return perform(.verify, note: "", &m)
+        case .char("c"): return perform(.resolve, note: "", &m)
+        case .char("r"):
+            guard let row = m.cursorRow else { return [] }
+            m.picker = AgencyPicker(agencies: [], loading: true)
+            return [.loadPicker(id: row.id)]
+        case .char("h"): return ask(.hold, &m)
+        case .char("a"): return ask(.archive, &m)
+        case .char("f"): return ask(.followUp, &m)
+        case .char("b"): return ask(.returnReport, &m)
+        case .char("u"):
+            guard let last = m.undoStack.last else {
+                m.message = DeskText.t(m.language, "Tidak ada aksi untuk dibatalkan.", "Nothing to undo."); m.messageIsError = true
+                return []
+            }
+            return [.undo(auditIDs: last)]
+        case .char("t"):
+            guard let row = m.cursorRow else { return [] }
+            if m.tagged.contains(row.id) { m.tagged.remove(row.id) } else { m.tagged.insert(row.id) }
+            return DeskUpdate.move(to: m.cursor + 1, &m)
+        case .char("T"):
+            m.prompt = Prompt(kind: .tagPattern)
+            return []
+        case .char(";"):
+            guard !m.tagged.isEmpty else {
+                m.message = DeskText.t(m.language, "Belum ada yang ditandai (t / T).", "Nothing is tagged (t / T)."); m.messageIsError = true
+                return []
+            }
+            m.applyToTagged = true
+            m.message = DeskText.t(m.language, "; aksi berikut untuk \(m.tagged.count) laporan bertanda", "; next action applies to \(m.tagged.count) tagged reports")
+            return []
+        case .char("l"):
+            m.prompt = Prompt(kind: .limit, text: m.limit)
+            return []
+        case .char("/"):
+            m.prompt = Prompt(kind: .search)
+            return []
+        case .char("n"), .char("N"):
+            guard !m.lastSearch.isEmpty else { return [] }
+            return [.search(filter: m.lastSearch, from: m.cursor, forward: key == .char("n"), limit: m.limit)]
+        case .char(":"):
+            m.prompt = Prompt(kind: .command)
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func ask(_ action: LifecycleAction, _ m: inout DeskModel) -> [DeskEffect] {
+        guard m.cursorRow != nil || m.applyToTagged else { return [] }
+        m.prompt = Prompt(kind: .note(action))
+        return []
+    }
+
+    /// The reports the next action applies to: every tagged one after `;`, else the cursor's.
+    static func targets(_ m: DeskModel) -> [(Int64, Int)] {
+        if m.applyToTagged {
+            let versions = Dictionary(uniqueKeysWithValues: m.rows.map { ($0.id, $0.version) })
+            // A version of 0 means "not on screen": the core then checks only the transition.
+            return m.tagged.sorted().map { ($0, versions[$0] ?? 0) }
+        }
+        guard let row = m.cursorRow else { return [] }
+        return [(row.id, row.version)]
+    }
+
+    static func perform(_ action: LifecycleAction, note: String, agency: String? = nil, _ m: inout DeskModel) -> [DeskEffect] {
+        let targets = targets(m)
+        guard !targets.isEmpty else { return [] }
+        if m.applyToTagged { m.tagged.removeAll() }
+        m.applyToTagged = false
+        m.message = DeskText.t(m.language, "…", "…")
+        return [.perform(ActionRequest(action: action, targets: targets, note: note, agency: agency))]
+    }
+}

@@ -1,0 +1,114 @@
+import LaporCore
+
+/// Typing at the bottom line: limits, searches, notes and reasons, `:` commands, and the route picker.
+enum DeskInput {
+    static func prompt(_ key: Key, _ m: inout DeskModel) -> [DeskEffect] {
+        guard var prompt = m.prompt else { return [] }
+        switch key {
+        case .esc:
+            m.prompt = nil
+            return []
+        case .backspace, .delete:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+            m.prompt = prompt
+            return []
+        case .ctrl("u"):
+            prompt.text = ""
+            m.prompt = prompt
+            return []
+        case .char(let c):
+            if case .note(.archive) = prompt.kind, prompt.text.isEmpty, let reason = DeskText.archiveReason(c, m.language) {
+                m.prompt = nil
+                return DeskActions.perform(.archive, note: reason, &m)
+            }
+            prompt.text.append(c)
+            m.prompt = prompt
+            return []
+        case .enter:
+            m.prompt = nil
+            return submit(prompt, &m)
+        default:
+            return []
+        }
+    }
+
+    static func submit(_ prompt: Prompt, _ m: inout DeskModel) -> [DeskEffect] {
+        let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        switch prompt.kind {
+        case .limit:
+            m.limit = text
+            m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0; m.loading = true
+            return [.loadWindow(DeskUpdate.window(m, start: 0, keep: nil))]
+        case .search:
+            guard !text.isEmpty else { return [] }
+            m.lastSearch = text
+            return [.search(filter: text, from: m.cursor, forward: true, limit: m.limit)]
+        case .tagPattern:
+            guard !text.isEmpty else { return [] }
+            return [.tagMatching(filter: text, limit: m.limit)]
+        case .note(let action):
+            return DeskActions.perform(action, note: text, &m)
+        case .command:
+            return command(text, &m)
+        }
+    }
+
+    /// `:verify`, `:route PUPR`, `:hold …`, `:archive …`, `:follow-up …`, `:return …`, `:respond …`,
+    /// `:resolve`, `:reopen`, `:limit …`, `:quit`.
+    static func command(_ line: String, _ m: inout DeskModel) -> [DeskEffect] {
+        let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
+        guard let verb = parts.first?.lowercased() else { return [] }
+        let rest = parts.count > 1 ? parts[1] : ""
+        switch verb {
+        case "q", "quit", "keluar":
+            m.quitting = true
+            return [.quit]
+        case "limit", "l":
+            return submit(Prompt(kind: .limit, text: rest), &m)
+        case "route", "disposisi":
+            guard !rest.isEmpty else { return [.loadPicker(id: m.cursorRow?.id ?? 0)] }
+            return DeskActions.perform(.route, note: "", agency: rest, &m)
+        case "follow-up", "followup":
+            return DeskActions.perform(.followUp, note: rest, &m)
+        case "return":
+            return DeskActions.perform(.returnReport, note: rest, &m)
+        default:
+            if let action = LifecycleAction(rawValue: verb.replacingOccurrences(of: "-", with: "_")), action != .autoClose {
+                return DeskActions.perform(action, note: rest, &m)
+            }
+            m.message = DeskText.t(m.language, "Perintah tidak dikenal: \(verb) (lihat ?)", "Unknown command: \(verb) (see ?)")
+            m.messageIsError = true
+            return []
+        }
+    }
+
+    static func picker(_ key: Key, _ m: inout DeskModel) -> [DeskEffect] {
+        guard var picker = m.picker else { return [] }
+        switch key {
+        case .esc:
+            m.picker = nil
+            return []
+        case .down, .ctrl("n"):
+            picker.selected = min(picker.selected + 1, max(0, picker.visible.count - 1))
+        case .up, .ctrl("p"):
+            picker.selected = max(0, picker.selected - 1)
+        case .backspace, .delete:
+            if !picker.filter.isEmpty { picker.filter.removeLast() }
+            picker.selected = 0
+        case .char(let c):
+            picker.filter.append(c)
+            picker.selected = 0
+        case .enter where picker.loading:
+            picker.acceptOnLoad = true
+        case .enter:
+            let visible = picker.visible
+            m.picker = nil
+            guard picker.selected < visible.count else { return [] }
+            return DeskActions.perform(.route, note: "", agency: visible[picker.selected].code, &m)
+        default:
+            break
+        }
+        m.picker = picker
+        return []
+    }
+}

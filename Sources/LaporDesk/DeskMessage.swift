@@ -1,0 +1,79 @@
+import Foundation
+import LaporCore
+
+/// What happens to the desk: a key, a resize, data arriving, the clock ticking.
+public enum DeskMessage: Sendable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(Date)
+    /// Another process (or this one) changed the database.
+    case databaseChanged
+    case windowLoaded(WindowResult)
+    case detailLoaded(ReportDetail)
+    case pickerLoaded(AgencyPicker)
+    case actionsFinished(ActionOutcome)
+    case searchFound(index: Int?, filter: String)
+    case boardLoaded([BoardRow])
+    case trendLoaded(TrendPanel)
+    case slaLoaded([SLAGroup])
+    case taggedFound([Int64])
+    case failed(String)
+}
+
+/// Work the desk asks for, as data: the runtime performs it against LaporCore and answers with messages.
+public enum DeskEffect: Sendable, Equatable {
+    case loadWindow(WindowRequest)
+    case loadDetail(id: Int64)
+    case loadPicker(id: Int64)
+    /// Train the suggestion model ahead of the first route.
+    case warmUp
+    case perform(ActionRequest)
+    case undo(auditIDs: [Int64])
+    case search(filter: String, from: Int, forward: Bool, limit: String)
+    case loadBoard
+    case loadTrend(Trend.Bucket)
+    case loadSLA
+    case tagMatching(filter: String, limit: String)
+    case quit
+}
+
+public struct WindowRequest: Sendable, Equatable {
+    public var limit: String
+    public var tagged: Set<Int64>
+    /// Absolute index of the first row wanted.
+    public var start: Int
+    public var count: Int
+    /// Keep the cursor on this report if it is still in the result.
+    public var keepID: Int64?
+    public var cursor: Int
+}
+
+public struct WindowResult: Sendable, Equatable {
+    public var start: Int
+    public var rows: [QueueRow]
+    public var total: Int
+    public var overdue: Int
+    public var cursor: Int
+    public var limit: String
+}
+
+public struct ActionRequest: Sendable, Equatable {
+    public var action: LifecycleAction
+    /// (report id, version seen) for each target.
+    public var targets: [(Int64, Int)]
+    public var note: String
+    public var agency: String?
+
+    public static func == (a: ActionRequest, b: ActionRequest) -> Bool {
+        a.action == b.action && a.note == b.note && a.agency == b.agency
+            && a.targets.map(\.0) == b.targets.map(\.0) && a.targets.map(\.1) == b.targets.map(\.1)
+    }
+}
+
+public struct ActionOutcome: Sendable, Equatable {
+    public var done: Int
+    public var failures: [String]
+    public var auditIDs: [Int64]
+    public var summary: String
+    public var isUndo: Bool
+}

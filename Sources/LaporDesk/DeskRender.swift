@@ -1,0 +1,94 @@
+import Foundation
+import LaporCore
+
+/// Draws the model into a screen buffer: a pure function of the model, testable as text.
+public enum DeskRender {
+    public static let minWidth = 80
+    public static let minHeight = 24
+
+    public static func render(_ m: DeskModel) -> ScreenBuffer {
+        var s = ScreenBuffer(width: m.width, height: m.height)
+        let l = m.language
+        guard m.width >= minWidth, m.height >= minHeight else {
+            let lines = [
+                DeskText.t(l, "Terminal terlalu kecil: \(m.width)×\(m.height).", "Terminal too small: \(m.width)×\(m.height)."),
+                DeskText.t(l, "Lapor Desk perlu minimal \(minWidth)×\(minHeight).", "Lapor Desk needs at least \(minWidth)×\(minHeight)."),
+                DeskText.t(l, "Perbesar jendela, atau tekan q untuk keluar.", "Enlarge the window, or press q to quit."),
+            ]
+            for (i, line) in lines.enumerated() where i < m.height {
+                s.put(line, x: max(0, (m.width - DisplayWidth.of(line)) / 2), y: max(0, m.height / 2 - 1) + i - (m.height < 3 ? 1 : 0), style: .error)
+            }
+            return s
+        }
+        tabs(m, &s)
+        switch m.view {
+        case .queue:
+            if m.detailOpen { DetailRender.draw(m, &s) } else { QueueRender.draw(m, &s) }
+        case .board: PanelRender.board(m, &s)
+        case .trend: PanelRender.trend(m, &s)
+        case .sla: PanelRender.sla(m, &s)
+        }
+        statusLine(m, &s)
+        bottomLine(m, &s)
+        if let picker = m.picker { Overlay.picker(picker, m, &s) }
+        if m.helpOpen { Overlay.help(m, &s) }
+        return s
+    }
+
+    static func tabs(_ m: DeskModel, _ s: inout ScreenBuffer) {
+        s.fill(y: 0, style: .tab)
+        var x = s.put(" Lapor Desk ", x: 0, y: 0, style: .activeTab)
+        for view in DeskModel.View.allCases {
+            x = s.put("  \(view.rawValue) \(DeskText.viewName(view, m.language)) ", x: x, y: 0, style: view == m.view ? .activeTab : .tab)
+        }
+    }
+
+    static func statusLine(_ m: DeskModel, _ s: inout ScreenBuffer) {
+        let l = m.language
+        let y = m.height - 2
+        s.fill(y: y, style: .statusBar)
+        let limit = m.limit.isEmpty ? DeskText.t(l, "semua", "all") : m.limit
+        let position = m.total == 0 ? "0" : NumberText.integer(m.cursor + 1, l)
+        // Compact at 80 columns (legend in the help): position/total, *tagged, !overdue.
+        let counts = m.width >= 120
+            ? "\(position)/\(NumberText.integer(m.total, l)) · tag \(m.tagged.count) · " + DeskText.t(l, "terlambat", "overdue") + " \(NumberText.integer(m.overdue, l))"
+            : "\(position)/\(NumberText.integer(m.total, l)) *\(m.tagged.count) !\(NumberText.integer(m.overdue, l))"
+        let left = " \(m.user.login) (\(m.user.role.rawValue)) │ \(DeskText.viewName(m.view, l)) │ "
+            + (m.width >= 120 ? DeskText.t(l, "batas", "limit") + ": " : "") + "\(limit) │ \(counts)" + (m.applyToTagged ? " │ ;" : "")
+        let right = "\(NumberText.dateTime(m.now, m.zone, l)) \(m.zone.abbreviation) "
+        let rightWidth = DisplayWidth.of(right)
+        s.put(left, x: 0, y: y, style: .statusBar, maxWidth: m.width - rightWidth - 1)
+        s.put(right, x: m.width - rightWidth, y: y, style: .statusBar)
+    }
+
+    static func bottomLine(_ m: DeskModel, _ s: inout ScreenBuffer) {
+        let y = m.height - 1
+        if let prompt = m.prompt {
+            let label = DeskText.promptLabel(prompt.kind, m.language)
+            let x = s.put(label, x: 0, y: y, style: .prompt)
+            // Keep the end of long input visible.
+            let room = m.width - x - 1
+            var text = prompt.text
+            while DisplayWidth.of(text) > room, !text.isEmpty { text.removeFirst() }
+            let end = s.put(text, x: x, y: y, style: .normal)
+            s.put("▏", x: end, y: y, style: .prompt)
+        } else if let message = m.message {
+            s.put(message, x: 0, y: y, style: m.messageIsError ? .error : .message)
+        } else if m.loading {
+            s.put(DeskText.t(m.language, "memuat…", "loading…"), x: 0, y: y, style: .dim)
+        } else {
+            s.put(DeskText.t(m.language, "? bantuan  v verifikasi  r disposisi  l batasi  / cari  q keluar",
+                             "? help  v verify  r route  l limit  / search  q quit"), x: 0, y: y, style: .dim)
+        }
+    }
+
+    /// The style of an SLA mark.
+    static func style(_ status: ClockReading.Status?) -> Style {
+        switch status {
+        case .overdue, .breached: .overdue
+        case .dueSoon: .dueSoon
+        case .onTrack, .met: .onTrack
+        default: .dim
+        }
+    }
+}

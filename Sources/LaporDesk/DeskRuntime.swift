@@ -1,0 +1,185 @@
+import Foundation
+import LaporCore
+
+/// Performs the desk's effects against LaporCore and answers with messages. Shared by the
+/// headless driver and the terminal shell, so both run the same code against the same core calls.
+public final class DeskRuntime: @unchecked Sendable {
+    public let store: LaporStore
+    public let user: User
+    public let language: Language
+    /// The desk's clock: pinned by `--now`, else the wall clock.
+    public let clock: @Sendable () -> Date
+    private let engine: SLAClocks
+    private let codes: [Int64: String]
+    private let agencies: [Agency]
+    private let rulesOnly: Suggester
+    private var fullSuggester: Suggester?
+    private let lock = NSLock()
+
+    public init(store: LaporStore, user: User, language: Language, clock: @escaping @Sendable () -> Date) throws {
+        self.store = store; self.user = user; self.language = language; self.clock = clock
+        engine = try store.clockEngine()
+        agencies = try store.agencies()
+        codes = Dictionary(uniqueKeysWithValues: agencies.map { ($0.id, $0.code) })
+        rulesOnly = Suggester(rules: try store.rules(), model: RoutingModel(), language: language)
+    }
+
+    /// A fresh model for the opening screen.
+    public func initialModel(width: Int, height: Int) -> DeskModel {
+        DeskModel(width: width, height: height, user: user, language: language, now: clock(), zone: store.zone)
+    }
+
+    /// The full suggester (rules and the learned model), trained once on first use.
+    func suggester() throws -> Suggester {
+        lock.lock(); defer { lock.unlock() }
+        if let fullSuggester { return fullSuggester }
+        let built = Suggester(rules: rulesOnly.rules, model: try store.routingModel(), language: language)
+        fullSuggester = built
+        return built
+    }
+
+    func compile(_ filter: String, tagged: Set<Int64>) throws -> SQLFragment? {
+        do {
+            return try FilterCompiler(now: clock(), zone: store.zone, calendar: engine.deskCalendar, tagged: tagged).compile(filter)
+        } catch {
+            throw LaporError.invalidArgument(error.text(language))
+        }
+    }
+
+    /// Runs one effect; errors come back as a `failed` message the status line shows.
+    public func run(_ effect: DeskEffect) -> [DeskMessage] {
+        do {
+            return try perform(effect)
+        } catch let error as LaporError {
+            return [.failed(error.message(language))]
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+
+    private func perform(_ effect: DeskEffect) throws -> [DeskMessage] {
+        let now = clock()
+        switch effect {
+        case .quit:
+            return []
+        case .warmUp:
+            _ = try suggester()
+            return []
+        case .loadWindow(let request):
+            return [.windowLoaded(try window(request, now: now))]
+        case .loadDetail(let id):
+            let report = try store.report(id: id, for: user)
+            let identity = IdentityMask.visible(report, revealed: false)
+            let suggestions = report.agencyID == nil ? try suggester().suggest(for: report, limit: 3) : []
+            return [.detailLoaded(ReportDetail(report: report, agency: report.agencyID.flatMap { codes[$0] }, reporter: identity.name,
+                                               contact: identity.contact, chain: try store.routingChain(reportID: id),
+                                               clocks: try store.clockReadings(reportID: id, now: now),
+                                               history: try store.audit(report.trackingID, for: user), suggestions: suggestions))]
+        case .loadPicker(let id):
+            let report = try store.report(id: id, for: user)
+            let suggestions = try suggester().suggest(for: report, limit: 5)
+            var entries = suggestions.compactMap { s in
+                agencies.first { $0.code == s.agencyCode }.map { PickerEntry(code: $0.code, name: $0.name, reason: s.reason, score: s.score) }
+            }
+            let suggested = Set(entries.map(\.code))
+            entries += agencies.filter { !suggested.contains($0.code) && $0.id != report.agencyID }
+                .map { PickerEntry(code: $0.code, name: $0.name, reason: "", score: 0) }
+            return [.pickerLoaded(AgencyPicker(agencies: entries))]
+        case .perform(let request):
+            return [.actionsFinished(try act(request, now: now))]
+        case .undo(let ids):
+            var done = 0
+            var failures: [String] = []
+            for id in ids.reversed() {
+                do { _ = try store.undo(auditID: id, by: user, at: now); done += 1 } catch let e as LaporError { failures.append(e.message(language)) }
+            }
+            let summary = failures.first ?? (language == .id ? "Dibatalkan: \(done) aksi." : "Undone: \(done) action(s).")
+            return [.actionsFinished(ActionOutcome(done: done, failures: failures, auditIDs: [], summary: summary, isUndo: true))]
+        case .search(let filter, let from, let forward, let limit):
+            guard let matching = try compile(filter, tagged: []) else { return [.searchFound(index: nil, filter: filter)] }
+            let index = try store.position(ofNext: matching, within: try compile(limit, tagged: []), after: from, forward: forward, for: user)
+            return [.searchFound(index: index, filter: filter)]
+        case .tagMatching(let filter, let limit):
+            guard let matching = try compile(filter, tagged: []) else { return [.taggedFound([])] }
+            let within = try compile(limit, tagged: [])
+            let both = within.map { SQLFragment("(\($0.sql)) AND (\(matching.sql))", $0.values + matching.values) } ?? matching
+            return [.taggedFound(try store.reportIDs(both, for: user))]
+        case .loadBoard:
+            let rows = try store.agencyTallies(now: now, for: user).map { BoardRow(code: $0.code, counts: $0.counts, overdue: $0.overdue, bounces: $0.bounces) }
+            return [.boardLoaded(rows)]
+        case .loadSLA:
+            let groups = try store.agencyTallies(now: now, for: user).filter { $0.overdue + $0.dueSoon + $0.bouncedOpen > 0 }
+                .sorted { $0.overdue != $1.overdue ? $0.overdue > $1.overdue : $0.code < $1.code }
+                .map { SLAGroup(agency: $0.code, overdue: $0.overdue, dueSoon: $0.dueSoon, bounced: $0.bouncedOpen) }
+            return [.slaLoaded(groups)]
+        case .loadTrend(let bucket):
+            return [.trendLoaded(try trend(bucket, now: now))]
+        }
+    }
+
+    func window(_ request: WindowRequest, now: Date) throws -> WindowResult {
+        let condition = try compile(request.limit, tagged: request.tagged)
+        let total = try store.countReports(condition, for: user)
+        let overdueCondition = SQLFragment((condition.map { "(\($0.sql)) AND " } ?? "") + "report.due_at < ?",
+                                           (condition?.values ?? []) + [.integer(Int64(now.timeIntervalSince1970))])
+        let overdue = try store.countReports(overdueCondition, for: user)
+        let start = max(0, min(request.start, max(0, total - request.count)))
+        let reports = try store.reports(ReportQuery(condition: condition, sort: .submitted, limit: request.count, offset: start), for: user)
+        let today = Trend.Day(now, zone: store.zone)
+        let rows = reports.map { r -> QueueRow in
+            let suggestion = r.agencyID == nil ? rulesOnly.suggest(for: r, limit: 1).first?.agencyCode : nil
+            return QueueRow(id: r.id, trackingID: r.trackingID, submittedAt: r.submittedAt,
+                            ageWorkingDays: max(0, engine.deskCalendar.workingDays(after: Trend.Day(r.submittedAt, zone: store.zone), upTo: today)),
+                            sla: r.slaStatus(at: now), state: r.state, category: r.category,
+                            agency: r.agencyID.flatMap { codes[$0] } ?? suggestion ?? "", agencyIsSuggestion: r.agencyID == nil,
+                            returned: r.returned, title: r.title, version: r.version)
+        }
+        var cursor = request.cursor
+        if let keep = request.keepID, let i = rows.firstIndex(where: { $0.id == keep }) { cursor = start + i }
+        return WindowResult(start: start, rows: rows, total: total, overdue: overdue, cursor: cursor, limit: request.limit)
+    }
+
+    func act(_ request: ActionRequest, now: Date) throws -> ActionOutcome {
+        var done = 0
+        var failures: [String] = []
+        var audits: [Int64] = []
+        for (id, version) in request.targets {
+            do {
+                let result = try store.perform(request.action, reportID: id, by: user, at: now, note: request.note, agency: request.agency,
+                                               expectedVersion: version > 0 ? version : nil)
+                audits.append(result.auditID)
+                done += 1
+            } catch let error as LaporError {
+                if case .databaseBusy = error { throw error }
+                failures.append(error.message(language))
+            }
+        }
+        let verb = request.action.rawValue + (request.agency.map { " → \($0)" } ?? "")
+        var summary = language == .id ? "✓ \(verb): \(done) laporan" : "✓ \(verb): \(done) report(s)"
+        if let first = failures.first {
+            summary = done == 0 ? first : summary + (language == .id ? "; \(failures.count) ditolak: " : "; \(failures.count) refused: ") + first
+        }
+        return ActionOutcome(done: done, failures: failures, auditIDs: audits, summary: summary, isUndo: false)
+    }
+
+    func trend(_ bucket: Trend.Bucket, now: Date) throws -> TrendPanel {
+        guard let (first, last) = try store.reportDayRange(for: user) else {
+            return TrendPanel(bucket: bucket, starts: [], counts: [], firstPerDay: 0, lastPerDay: 0, firstLabel: "", lastLabel: "")
+        }
+        let daily = try store.dailyCounts(from: first, to: last, for: user)
+        let buckets = Trend.buckets(daily: daily, from: first, to: last, by: bucket)
+        // The seed's comparison: the first year (or first half) against the last three months.
+        let span = last.ordinal - first.ordinal + 1
+        let aEnd = first.adding(days: min(365, span / 2) - 1)
+        let bStart = last.adding(days: -min(91, span / 4) + 1)
+        func perDay(_ from: Trend.Day, _ to: Trend.Day) -> Double {
+            let days = to.ordinal - from.ordinal + 1
+            var total = 0
+            for o in from.ordinal...to.ordinal { total += daily[Trend.Day(ordinal: o)] ?? 0 }
+            return days > 0 ? Double(total) / Double(days) : 0
+        }
+        return TrendPanel(bucket: bucket, starts: buckets.map(\.start.text), counts: buckets.map(\.count),
+                          firstPerDay: perDay(first, aEnd), lastPerDay: perDay(bStart, last),
+                          firstLabel: "\(first.text)..\(aEnd.text)", lastLabel: "\(bStart.text)..\(last.text)")
+    }
+}

@@ -1,0 +1,71 @@
+import LaporCore
+
+/// Every string the desk shows, in Bahasa Indonesia and English.
+enum DeskText {
+    static func t(_ l: Language, _ id: String, _ en: String) -> String { l == .id ? id : en }
+
+    static func viewName(_ v: DeskModel.View, _ l: Language) -> String {
+        switch v {
+        case .queue: t(l, "Antrean", "Queue")
+        case .board: t(l, "Disposisi", "Board")
+        case .trend: t(l, "Tren", "Trends")
+        case .sla: t(l, "SLA/Eskalasi", "SLA/Escalation")
+        }
+    }
+
+    static func promptLabel(_ kind: Prompt.Kind, _ l: Language) -> String {
+        switch kind {
+        case .limit: t(l, "Batasi (kosong = semua): ", "Limit (empty = all): ")
+        case .search: t(l, "Cari: ", "Search: ")
+        case .command: ":"
+        case .tagPattern: t(l, "Tandai yang cocok: ", "Tag matching: ")
+        case .note(let action):
+            switch action {
+            case .hold: t(l, "Tunda — yang diminta dari pelapor: ", "Hold — ask the reporter for: ")
+            case .archive: t(l, "Arsipkan — alasan (1 duplikat, 2 spam, 3 di luar kewenangan, 4 tidak lengkap): ",
+                             "Archive — reason (1 duplicate, 2 spam, 3 out of scope, 4 incomplete): ")
+            case .followUp: t(l, "Tindak lanjut: ", "Follow-up: ")
+            case .returnReport: t(l, "Bukan wewenang — alasan: ", "Not our remit — reason: ")
+            case .respond: t(l, "Tanggapan ke pelapor: ", "Answer to the reporter: ")
+            default: t(l, "Catatan: ", "Note: ")
+            }
+        }
+    }
+
+    /// The archive reasons offered by number.
+    static func archiveReason(_ digit: Character, _ l: Language) -> String? {
+        switch digit {
+        case "1": t(l, "Duplikat laporan sebelumnya", "Duplicate of an earlier report")
+        case "2": t(l, "Bukan laporan (spam)", "Not a report (spam)")
+        case "3": t(l, "Di luar kewenangan pemerintah daerah", "Outside the regional government's remit")
+        case "4": t(l, "Informasi tidak lengkap dan pelapor tidak menanggapi", "Incomplete and the reporter did not answer")
+        default: nil
+        }
+    }
+
+    static func help(_ view: DeskModel.View, _ l: Language) -> [String] {
+        let common = [
+            t(l, "Baris status: posisi/jumlah  *ditandai  !terlambat   Tanda SLA: ● sesuai  ◐ segera  ! terlambat",
+              "Status line: position/total  *tagged  !overdue   SLA marks: ● on track  ◐ due soon  ! overdue"),
+            t(l, "1-4, Tab   pindah tampilan        ?  bantuan        q  kembali/keluar", "1-4, Tab   switch view          ?  help            q  back/quit"),
+        ]
+        switch view {
+        case .queue:
+            return [
+                t(l, "j/k ↑/↓     pindah                  PgUp/PgDn g/G  halaman/awal/akhir", "j/k ↑/↓     move                    PgUp/PgDn g/G  page/top/bottom"),
+                t(l, "Enter       buka laporan            l  batasi (filter)   /  cari, n/N", "Enter       open report             l  limit (filter)    /  search, n/N"),
+                t(l, "v  verifikasi   r  disposisi (saran)   h  tunda   a  arsipkan   c  selesai", "v  verify   r  route (suggested)   h  hold   a  archive   c  resolve"),
+                t(l, "f  tindak lanjut   b  bukan wewenang (instansi)   u  batalkan aksi terakhir", "f  follow-up   b  not our remit (agency)   u  undo last action"),
+                t(l, "t  tandai   T  tandai pola   ;  aksi berikut untuk semua yang ditandai", "t  tag   T  tag by pattern   ;  next action applies to all tagged"),
+                t(l, ":  perintah (verify, route KODE, hold, archive, resolve, limit, quit)", ":  command (verify, route CODE, hold, archive, resolve, limit, quit)"),
+                t(l, "Filter: ~s status ~a instansi ~c kategori ~k wilayah ~o terlambat ~A ~R kata", "Filter: ~s state ~a agency ~c category ~k area ~o overdue ~A ~R words"),
+            ] + common
+        case .board:
+            return [t(l, "Enter  antrean instansi ini       s  urutkan ulang", "Enter  queue of this agency       s  re-sort")] + common
+        case .trend:
+            return [t(l, "d/w/m  per hari/minggu/bulan", "d/w/m  by day/week/month")] + common
+        case .sla:
+            return [t(l, "Enter  antrean terlambat instansi ini", "Enter  overdue queue of this agency")] + common
+        }
+    }
+}

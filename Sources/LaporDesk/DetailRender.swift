@@ -1,0 +1,62 @@
+import LaporCore
+
+/// One report full screen: fields, masked identity, routing chain, clocks, body and history.
+enum DetailRender {
+    static func lines(_ d: ReportDetail, _ m: DeskModel) -> [(String, Style)] {
+        let l = m.language
+        let r = d.report
+        var out: [(String, Style)] = [("#\(r.trackingID)  \(r.title)", .title)]
+        func field(_ label: Strings, _ value: String) {
+            out.append((DisplayWidth.pad(label.text(l), to: 16) + value, .normal))
+        }
+        field(.state, r.state.label(l) + (r.returned ? " (\(Strings.returnedMark.text(l)))" : ""))
+        field(.agency, d.agency ?? "—")
+        field(.submitted, NumberText.dateTime(r.submittedAt, m.zone, l) + " " + m.zone.abbreviation)
+        field(.category, [r.category, r.subcategory].filter { !$0.isEmpty }.joined(separator: " › "))
+        field(.channel, "\(r.channel.rawValue) · \(r.type.rawValue)")
+        var flags: [String] = []
+        if r.anonymous { flags.append(Strings.anonymous.text(l)) }
+        if r.confidential { flags.append(Strings.confidential.text(l)) }
+        field(.reporter, (d.reporter ?? IdentityMask.placeholder(l)) + (flags.isEmpty ? "" : "  [\(flags.joined(separator: ", "))]"))
+        field(.contact, d.contact ?? IdentityMask.placeholder(l))
+        field(.location, [r.address, r.kelurahan, r.kecamatan].filter { !$0.isEmpty }.joined(separator: ", "))
+        if !d.chain.isEmpty {
+            field(.routingChain, d.chain.map { $0.kind == .returned ? "↩\($0.agency)" : $0.agency }.joined(separator: " → ")
+                  + "  (\(Strings.bounces.text(l).lowercased()) \(r.bounces))")
+        }
+        if r.agencyID == nil, let best = d.suggestions.first {
+            field(.agency, DeskText.t(l, "saran: ", "suggested: ") + "\(best.agencyCode) — \(best.reason)")
+        }
+        for clock in d.clocks {
+            let status = "\(SLAMark.symbol(clock.status)) \(clock.status.rawValue)"
+            out.append((DisplayWidth.pad("SLA " + clock.clock.label(l), to: 16) + DisplayWidth.pad(status, to: 13)
+                        + DeskText.t(l, "tenggat ", "due ") + NumberText.dateTime(clock.deadline, m.zone, l)
+                        + " (\(clock.limit.text(l)))", DeskRender.style(clock.status)))
+        }
+        out.append(("", .normal))
+        for line in DisplayWidth.wrap(Sanitizer.block(r.body), width: m.width - 4) { out.append(("  " + line, .normal)) }
+        out.append(("", .normal))
+        out.append((Strings.history.text(l), .header))
+        for e in d.history {
+            let move = e.fromState.map { "\($0.rawValue)→\(e.toState?.rawValue ?? "?")" } ?? ""
+            let agency = e.toAgency.map { " [\($0)]" } ?? ""
+            let note = e.note.isEmpty ? "" : " — " + e.note
+            out.append(("  \(NumberText.dateTime(e.at, m.zone, l))  \(e.actor)  \(e.action) \(move)\(agency)\(note)", .normal))
+        }
+        return out
+    }
+
+    static func draw(_ m: DeskModel, _ s: inout ScreenBuffer) {
+        guard let d = m.detail else {
+            s.put(DeskText.t(m.language, "memuat laporan…", "loading report…"), x: 2, y: 2, style: .dim)
+            return
+        }
+        let all = lines(d, m)
+        let room = m.height - 3
+        let start = min(m.detailScroll, max(0, all.count - room))
+        for (i, (text, style)) in all.dropFirst(start).prefix(room).enumerated() {
+            if style == .title { s.fill(y: 1 + i, style: .title) }
+            s.put(text, x: 1, y: 1 + i, style: style, maxWidth: m.width - 2)
+        }
+    }
+}

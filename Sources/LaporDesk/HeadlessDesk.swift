@@ -1,0 +1,54 @@
+import Foundation
+import LaporCore
+
+/// Runs the desk without a terminal: feeds keys, applies every effect before the next key, and
+/// returns the final screen and each key's latency (arrival to finished frame).
+public struct HeadlessDesk {
+    public let runtime: DeskRuntime
+    public private(set) var model: DeskModel
+    public private(set) var latencies: [Double] = []
+
+    public init(runtime: DeskRuntime, width: Int, height: Int) {
+        self.runtime = runtime
+        model = runtime.initialModel(width: width, height: height)
+        var m = model
+        let effects = DeskUpdate.start(&m)
+        model = m
+        drain(effects)
+    }
+
+    /// Sends one message and runs the effects it causes (and theirs) to completion.
+    public mutating func send(_ message: DeskMessage) {
+        var m = model
+        let effects = DeskUpdate.update(&m, message)
+        model = m
+        drain(effects)
+    }
+
+    private mutating func drain(_ effects: [DeskEffect]) {
+        var queue = effects
+        while !queue.isEmpty {
+            let effect = queue.removeFirst()
+            if effect == .quit { continue }
+            for message in runtime.run(effect) {
+                var m = model
+                queue += DeskUpdate.update(&m, message)
+                model = m
+            }
+        }
+    }
+
+    /// Feeds keys, stopping early if the desk quits; records each key's latency in milliseconds.
+    public mutating func press(_ keys: [Key]) {
+        for key in keys {
+            if model.quitting { break }
+            let started = DispatchTime.now().uptimeNanoseconds
+            send(.tick(runtime.clock()))
+            send(.key(key))
+            _ = DeskRender.render(model)
+            latencies.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+        }
+    }
+
+    public var screen: ScreenBuffer { DeskRender.render(model) }
+}

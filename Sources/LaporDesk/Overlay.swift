@@ -1,0 +1,46 @@
+import LaporCore
+
+/// Boxes drawn over the view: the route picker and the help.
+enum Overlay {
+    static func box(x: Int, y: Int, w: Int, h: Int, title: String, _ s: inout ScreenBuffer) {
+        for row in y..<(y + h) { s.fill(y: row, from: x, to: x + w, style: .help) }
+        s.put("┌" + String(repeating: "─", count: w - 2) + "┐", x: x, y: y, style: .help)
+        for row in (y + 1)..<(y + h - 1) {
+            s.put("│", x: x, y: row, style: .help)
+            s.put("│", x: x + w - 1, y: row, style: .help)
+        }
+        s.put("└" + String(repeating: "─", count: w - 2) + "┘", x: x, y: y + h - 1, style: .help)
+        s.put(" \(title) ", x: x + 2, y: y, style: .help)
+    }
+
+    static func picker(_ p: AgencyPicker, _ m: DeskModel, _ s: inout ScreenBuffer) {
+        let w = min(m.width - 4, 100)
+        let h = min(m.height - 4, 16)
+        let x = (m.width - w) / 2, y = 2
+        box(x: x, y: y, w: w, h: h, title: DeskText.t(m.language, "Disposisi ke (ketik untuk menyaring, Enter pilih, Esc batal)",
+                                                        "Route to (type to filter, Enter picks, Esc cancels)"), &s)
+        s.put("> " + p.filter, x: x + 2, y: y + 1, style: .prompt, maxWidth: w - 4)
+        let visible = p.visible
+        let rows = h - 3
+        let first = max(0, p.selected - rows + 1)
+        for (i, entry) in visible.dropFirst(first).prefix(rows).enumerated() {
+            let selected = first + i == p.selected
+            let style: Style = selected ? .selected : .help
+            s.fill(y: y + 2 + i, from: x + 1, to: x + w - 1, style: style)
+            let text = DisplayWidth.pad(entry.code, to: 16) + (entry.reason.isEmpty ? entry.name : entry.reason)
+            s.put((selected ? "▶ " : "  ") + text, x: x + 1, y: y + 2 + i, style: style, maxWidth: w - 2)
+        }
+        if p.loading { s.put(DeskText.t(m.language, "memuat saran…", "loading suggestions…"), x: x + 3, y: y + 2, style: .dim) }
+        else if visible.isEmpty { s.put(DeskText.t(m.language, "tidak ada instansi yang cocok", "no agency matches"), x: x + 3, y: y + 2, style: .dim) }
+    }
+
+    static func help(_ m: DeskModel, _ s: inout ScreenBuffer) {
+        let lines = DeskText.help(m.view, m.language)
+        let w = min(m.width - 2, max(40, (lines.map(DisplayWidth.of).max() ?? 40) + 4))
+        let h = min(m.height - 2, lines.count + 3)
+        let x = (m.width - w) / 2, y = 2
+        box(x: x, y: y, w: w, h: h, title: DeskText.t(m.language, "Tombol — \(DeskText.viewName(m.view, .id)) (tombol apa saja menutup)",
+                                                      "Keys — \(DeskText.viewName(m.view, .en)) (any key closes)"), &s)
+        for (i, line) in lines.prefix(h - 3).enumerated() { s.put(line, x: x + 2, y: y + 1 + i, style: .help, maxWidth: w - 4) }
+    }
+}

@@ -1,0 +1,70 @@
+import LaporCore
+
+/// The supervisor views: disposition board, volume trend and SLA/escalation.
+enum PanelRender {
+    static let boardStates: [ReportState] = [.dispositioned, .inProgress, .awaitingReporter, .resolved, .archived]
+
+    static func board(_ m: DeskModel, _ s: inout ScreenBuffer) {
+        let l = m.language
+        s.fill(y: 1, style: .header)
+        var x = s.put(DisplayWidth.pad(Strings.agency.text(l), to: 16), x: 2, y: 1, style: .header)
+        let w = m.width >= 120 ? 14 : 9
+        for state in boardStates { x = s.put(DisplayWidth.pad(state.label(l), to: w) + " ", x: x, y: 1, style: .header) }
+        x = s.put(DisplayWidth.pad(DeskText.t(l, "Terlambat", "Overdue"), to: 10), x: x, y: 1, style: .header)
+        s.put(Strings.bounces.text(l), x: x, y: 1, style: .header)
+        for (i, row) in m.board.prefix(m.height - 4).enumerated() {
+            let y = 2 + i
+            let style: Style = i == m.viewCursor ? .selected : .normal
+            s.fill(y: y, style: style)
+            var x = s.put(DisplayWidth.pad(row.code, to: 16), x: 2, y: y, style: style)
+            for state in boardStates {
+                let n = NumberText.integer(row.counts[state] ?? 0, l)
+                x = s.put(DisplayWidth.pad(n, to: w) + " ", x: x, y: y, style: style)
+            }
+            x = s.put(DisplayWidth.pad((row.overdue > 0 ? "! " : "  ") + NumberText.integer(row.overdue, l), to: 10), x: x, y: y,
+                      style: row.overdue > 0 && i != m.viewCursor ? .overdue : style)
+            s.put(NumberText.integer(row.bounces, l), x: x, y: y, style: style)
+        }
+    }
+
+    static func trend(_ m: DeskModel, _ s: inout ScreenBuffer) {
+        let l = m.language
+        guard let t = m.trend else { s.put(DeskText.t(l, "memuat…", "loading…"), x: 2, y: 2, style: .dim); return }
+        let unit = DeskText.t(l, "laporan/hari", "reports/day")
+        let change = t.firstPerDay > 0 ? (t.lastPerDay - t.firstPerDay) / t.firstPerDay * 100 : 0
+        s.fill(y: 1, style: .header)
+        s.put("\(t.firstLabel): \(NumberText.decimal(t.firstPerDay, l)) \(unit) → \(t.lastLabel): \(NumberText.decimal(t.lastPerDay, l)) \(unit), \(NumberText.percent(change, l))",
+              x: 1, y: 1, style: .header)
+        let rows = m.height - 5
+        let shown = Array(zip(t.starts, t.counts).suffix(rows))
+        let peak = max(1, shown.map(\.1).max() ?? 1)
+        let barRoom = m.width - 22
+        for (i, (start, count)) in shown.enumerated() {
+            let y = 2 + i
+            s.put(start, x: 1, y: y)
+            let n = NumberText.integer(count, l)
+            s.put(String(repeating: " ", count: max(0, 7 - n.count)) + n, x: 12, y: y)
+            s.put(String(repeating: "█", count: Int((Double(count) / Double(peak) * Double(barRoom)).rounded())), x: 21, y: y, style: .onTrack)
+        }
+        s.put(DeskText.t(l, "d/w/m: per hari/minggu/bulan (\(t.bucket.rawValue))", "d/w/m: by day/week/month (\(t.bucket.rawValue))"),
+              x: 1, y: m.height - 3, style: .dim)
+    }
+
+    static func sla(_ m: DeskModel, _ s: inout ScreenBuffer) {
+        let l = m.language
+        s.fill(y: 1, style: .header)
+        var x = s.put(DisplayWidth.pad(Strings.agency.text(l), to: 18), x: 2, y: 1, style: .header)
+        x = s.put(DisplayWidth.pad(DeskText.t(l, "! Terlambat", "! Overdue"), to: 14), x: x, y: 1, style: .header)
+        x = s.put(DisplayWidth.pad(DeskText.t(l, "◐ Segera", "◐ Due soon"), to: 14), x: x, y: 1, style: .header)
+        s.put(DeskText.t(l, "↩ Dipantulkan", "↩ Bounced"), x: x, y: 1, style: .header)
+        for (i, g) in m.slaPanel.prefix(m.height - 4).enumerated() {
+            let y = 2 + i
+            let style: Style = i == m.viewCursor ? .selected : .normal
+            s.fill(y: y, style: style)
+            var x = s.put(DisplayWidth.pad(g.agency, to: 18), x: 2, y: y, style: style)
+            x = s.put(DisplayWidth.pad(NumberText.integer(g.overdue, l), to: 14), x: x, y: y, style: g.overdue > 0 && i != m.viewCursor ? .overdue : style)
+            x = s.put(DisplayWidth.pad(NumberText.integer(g.dueSoon, l), to: 14), x: x, y: y, style: g.dueSoon > 0 && i != m.viewCursor ? .dueSoon : style)
+            s.put(NumberText.integer(g.bounced, l), x: x, y: y, style: style)
+        }
+    }
+}
