@@ -8,9 +8,10 @@ enum DeskActions {
         case .char("v"): return perform(.verify, note: "", &m)
         case .char("c"): return perform(.resolve, note: "", &m)
         case .char("r"):
-            guard let row = m.cursorRow else { return [] }
+            // Suggestions for what is being routed: the first tagged report after `;`, else the cursor's.
+            guard let id = m.applyToTagged ? m.tagged.min() : m.cursorRow?.id else { return [] }
             m.picker = AgencyPicker(agencies: [], loading: true)
-            return [.loadPicker(id: row.id)]
+            return [.loadPicker(id: id)]
         case .char("h"): return ask(.hold, &m)
         case .char("a"): return ask(.archive, &m)
         case .char("f"): return ask(.followUp, &m)

@@ -29,7 +29,7 @@ enum DetailRender {
         }
         for clock in d.clocks {
             let status = "\(SLAMark.symbol(clock.status)) \(clock.status.rawValue)"
-            out.append((DisplayWidth.pad("SLA " + clock.clock.label(l), to: 16) + DisplayWidth.pad(status, to: 13)
+            out.append((DisplayWidth.pad("SLA " + clock.clock.label(l), to: 19) + DisplayWidth.pad(status, to: 13)
                         + DeskText.t(l, "tenggat ", "due ") + NumberText.dateTime(clock.deadline, m.zone, l)
                         + " (\(clock.limit.text(l)))", DeskRender.style(clock.status)))
         }

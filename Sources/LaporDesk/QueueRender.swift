@@ -16,7 +16,8 @@ enum QueueRender {
         let c = columns(m.width)
         s.fill(y: 1, style: .header)
         var x = 2
-        for (text, w) in [(Strings.tracking.text(l), c.tracking), (DeskText.t(l, "HK", "WD"), c.age), ("", 1),
+        let trackingHeader = m.width >= 120 ? Strings.tracking.text(l) : "ID"
+        for (text, w) in [(trackingHeader, c.tracking), (DeskText.t(l, "HK", "WD"), c.age), ("", 1),
                           (Strings.state.text(l), c.state), (Strings.category.text(l), c.category), (Strings.agency.text(l), c.agency)] {
             s.put(text, x: x, y: 1, style: .header, maxWidth: w)
             x += w + 1

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+@testable import LaporDesk
+import LaporCore
+
+/// update(model, message) → model and effects, with no database and no terminal.
+@Suite struct UpdateTests {
+    static let now = DeskZone.jakarta.date(year: 2026, month: 11, day: 23, hour: 9)!
+
+    func model(rows: Int = 30, total: Int = 100) -> DeskModel {
+        var m = DeskModel(width: 80, height: 24, user: User(login: "op", role: .operator), language: .en, now: Self.now, zone: .jakarta)
+        m.rows = (0..<rows).map { i in
+            QueueRow(id: Int64(i + 1), trackingID: "T\(i + 1)", submittedAt: Self.now, ageWorkingDays: 1, sla: .onTrack, state: .new,
+                     category: "Kebersihan", agency: "DLH", agencyIsSuggestion: true, returned: false, title: "Judul \(i + 1)", version: 1)
+        }
+        m.total = total
+        m.cursorID = 1
+        return m
+    }
+
+    @Test func movingInsideTheWindowLoadsNothingAndOutsideLoadsAWindow() {
+        var m = model()
+        #expect(DeskUpdate.update(&m, .key(.char("j"))).isEmpty)
+        #expect(m.cursor == 1 && m.cursorID == 2)
+        let effects = DeskUpdate.update(&m, .key(.char("G")))
+        #expect(m.cursor == 99)
+        guard case .loadWindow(let request)? = effects.first else { Issue.record("no window load: \(effects)"); return }
+        #expect(request.start <= 99 && request.start + request.count > 99)
+        #expect(request.limit == "~s new")
+    }
+
+    @Test func routeOpensAPickerAndAnEarlyEnterAcceptsTheBestSuggestion() {
+        var m = model()
+        #expect(DeskUpdate.update(&m, .key(.char("r"))) == [.loadPicker(id: 1)])
+        #expect(m.picker?.loading == true)
+        #expect(DeskUpdate.update(&m, .key(.enter)).isEmpty)
+        let picker = AgencyPicker(agencies: [PickerEntry(code: "DLH", name: "Dinas Lingkungan Hidup", reason: "kategori", score: 3),
+                                             PickerEntry(code: "PUPR", name: "PUPR", reason: "", score: 0)])
+        let effects = DeskUpdate.update(&m, .pickerLoaded(picker))
+        guard case .perform(let request)? = effects.first else { Issue.record("no action: \(effects)"); return }
+        #expect(request.action == .route && request.agency == "DLH" && request.targets.map(\.0) == [1])
+        #expect(m.picker == nil)
+    }
+
+    @Test func typingFiltersThePicker() {
+        var m = model()
+        _ = DeskUpdate.update(&m, .key(.char("r")))
+        _ = DeskUpdate.update(&m, .pickerLoaded(AgencyPicker(agencies: [PickerEntry(code: "DLH", name: "Lingkungan", reason: "", score: 1),
+                                                                         PickerEntry(code: "PUPR", name: "Pekerjaan Umum", reason: "", score: 0)])))
+        for c in "pek" { _ = DeskUpdate.update(&m, .key(.char(c))) }
+        #expect(m.picker?.visible.map(\.code) == ["PUPR"])
+        guard case .perform(let request)? = DeskUpdate.update(&m, .key(.enter)).first else { Issue.record("no action"); return }
+        #expect(request.agency == "PUPR")
+    }
+
+    @Test func semicolonAppliesTheNextActionToEveryTaggedReport() {
+        var m = model()
+        _ = DeskUpdate.update(&m, .key(.char(";")))
+        #expect(m.messageIsError && !m.applyToTagged)
+        for _ in 0..<3 { _ = DeskUpdate.update(&m, .key(.char("t"))) }
+        #expect(m.tagged == [1, 2, 3] && m.cursor == 3)
+        _ = DeskUpdate.update(&m, .key(.char(";")))
+        guard case .perform(let request)? = DeskUpdate.update(&m, .key(.char("v"))).first else { Issue.record("no action"); return }
+        #expect(request.action == .verify && request.targets.map(\.0) == [1, 2, 3] && request.targets.map(\.1) == [1, 1, 1])
+        #expect(m.tagged.isEmpty && !m.applyToTagged)
+    }
+
+    @Test func limitPromptReloadsFromTheTop() {
+        var m = model()
+        _ = DeskUpdate.update(&m, .key(.char("j")))
+        _ = DeskUpdate.update(&m, .key(.char("l")))
+        #expect(m.prompt == Prompt(kind: .limit, text: "~s new"))
+        _ = DeskUpdate.update(&m, .key(.ctrl("u")))
+        for c in "~c kebersihan" { _ = DeskUpdate.update(&m, .key(.char(c))) }
+        let effects = DeskUpdate.update(&m, .key(.enter))
+        #expect(m.limit == "~c kebersihan" && m.cursor == 0 && m.prompt == nil)
+        guard case .loadWindow(let request)? = effects.first else { Issue.record("no load"); return }
+        #expect(request.limit == "~c kebersihan" && request.start == 0)
+        // A window for the old limit arriving late is ignored.
+        _ = DeskUpdate.update(&m, .windowLoaded(WindowResult(start: 0, rows: [], total: 5, overdue: 0, cursor: 0, limit: "~s new")))
+        #expect(m.total == 100)
+    }
+
+    @Test func archiveReasonByNumberAndHoldNeedsText() {
+        var m = model()
+        _ = DeskUpdate.update(&m, .key(.char("a")))
+        guard case .perform(let request)? = DeskUpdate.update(&m, .key(.char("2"))).first else { Issue.record("no action"); return }
+        #expect(request.action == .archive && request.note == "Not a report (spam)")
+        _ = DeskUpdate.update(&m, .key(.char("h")))
+        for c in "Foto?" { _ = DeskUpdate.update(&m, .key(.char(c))) }
+        guard case .perform(let hold)? = DeskUpdate.update(&m, .key(.enter)).first else { Issue.record("no hold"); return }
+        #expect(hold.action == .hold && hold.note == "Foto?")
+    }
+
+    @Test func quittingWithTagsAsksFirst() {
+        var m = model()
+        _ = DeskUpdate.update(&m, .key(.char("t")))
+        #expect(DeskUpdate.update(&m, .key(.char("q"))).isEmpty && m.confirmQuit)
+        #expect(DeskUpdate.update(&m, .key(.char("n"))).isEmpty && !m.quitting)
+        _ = DeskUpdate.update(&m, .key(.char("q")))
+        #expect(DeskUpdate.update(&m, .key(.char("y"))) == [.quit] && m.quitting)
+        var n = model()
+        #expect(DeskUpdate.update(&n, .key(.ctrl("c"))) == [.quit])
+    }
+
+    @Test func undoNeedsAnActionAndUsesItsAuditIds() {
+        var m = model()
+        _ = DeskUpdate.update(&m, .key(.char("u")))
+        #expect(m.messageIsError)
+        _ = DeskUpdate.update(&m, .actionsFinished(ActionOutcome(done: 2, failures: [], auditIDs: [7, 8], summary: "ok", isUndo: false)))
+        #expect(DeskUpdate.update(&m, .key(.char("u"))) == [.undo(auditIDs: [7, 8])])
+    }
+
+    @Test func viewsSwitchWithDigitsAndTab() {
+        var m = model()
+        #expect(DeskUpdate.update(&m, .key(.char("2"))) == [.loadBoard])
+        #expect(DeskUpdate.update(&m, .key(.tab)) == [.loadTrend(.week)])
+        #expect(DeskUpdate.update(&m, .key(.tab)) == [.loadSLA])
+        #expect(DeskUpdate.update(&m, .key(.tab)).isEmpty && m.view == .queue)
+    }
+
+    @Test func keyScriptsParse() throws {
+        #expect(try Key.script("jj<Enter><C-x><lt><F12><Space>") == [.char("j"), .char("j"), .enter, .ctrl("x"), .char("<"), .function(12), .char(" ")])
+        #expect(throws: KeyScriptError(column: 2, name: "Bogus")) { try Key.script("j<Bogus>") }
+    }
+}
