@@ -17,6 +17,12 @@ public final class TerminalDesk {
     public init(runtime: DeskRuntime) { self.runtime = runtime }
 
     public func run() throws {
+        // A parent (a multiplexer, a service manager) may have left these blocked, and the mask is
+        // inherited: then resizes would never arrive and SIGTERM could not restore the terminal.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for signal in [SIGWINCH, SIGTERM, SIGHUP, SIGINT] { sigaddset(&wanted, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         setlocale(LC_ALL, "")
         // LINES/COLUMNS in the environment would pin a stale size.
         unsetenv("LINES"); unsetenv("COLUMNS")

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+
+/// Journeys in a real terminal: the built `lapor` binary under tmux (TERM=tmux-256color,
+/// LANG=C.UTF-8), asserting on what `capture-pane` shows, as a person would see it.
+@Suite(.serialized) struct TerminalJourneyTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let binary = root.appendingPathComponent(".build/debug/lapor").path
+    static let now = "2026-11-23T09:00:00+07:00"
+
+    let session = "lapor-\(UUID().uuidString.prefix(8))"
+    let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-journey-\(UUID().uuidString).sqlite").path
+
+    /// Runs a tool and returns its stdout. `detached` is for commands that leave a daemon behind
+    /// (tmux's server would hold a pipe open forever), whose output is discarded.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String], detached: Bool = false) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        process.environment = env
+        process.standardError = FileHandle.nullDevice
+        if detached {
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            return ""
+        }
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func lapor(_ arguments: String...) throws -> String {
+        try Self.run(Self.binary, ["--db", db, "--now", Self.now] + arguments)
+    }
+
+    /// Starts the desk in a detached tmux session of the given size; the pane reports the exit
+    /// status and whether the terminal is back in canonical mode.
+    func start(width: Int = 80, height: Int = 24, as user: String = "op.sari") throws {
+        #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build first: swift build")
+        _ = try lapor("--as", "kabid", "demo", "--days", "30")
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 \(Self.binary) --db \(db) --now \(Self.now) --as \(user) --lang id desk; "
+            + "echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
+        try Self.run("tmux", ["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command], detached: true)
+        try waitFor("Antrean")
+        _ = try waitUntil { $0.contains("\n> ") }   // the first rows have loaded
+    }
+
+    func keys(_ keys: String...) throws { try Self.run("tmux", ["send-keys", "-t", session] + keys) }
+    func screen() throws -> String { try Self.run("tmux", ["capture-pane", "-p", "-t", session]) }
+
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 15) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        Issue.record("'\(text)' did not appear; the screen was:\n\(last)")
+        return last
+    }
+
+    /// Waits until the screen satisfies `predicate`; returns the last screen either way.
+    func waitUntil(timeout: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = try screen()
+        while Date() < deadline && !predicate(last) {
+            Thread.sleep(forTimeInterval: 0.1)
+            last = try screen()
+        }
+        return last
+    }
+
+    func finish() {
+        _ = try? Self.run("tmux", ["kill-session", "-t", session])
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+    }
+
+    @Test func routeTheOldestReportInTwoKeys() throws {
+        defer { finish() }
+        try start()
+        let oldest = try lapor("--as", "kabid", "list", "--state", "new", "--limit", "1", "--json")
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(oldest.utf8)) as? [[String: Any]])?.first?["tracking_id"] as? String)
+        try keys("r")
+        try waitFor("Disposisi ke")
+        try keys("Enter")
+        try waitFor("✓ route →")
+        #expect(try lapor("--as", "kabid", "show", id, "--json").contains("\"state\" : \"dispositioned\""))
+    }
+
+    @Test func tagByPatternAndRouteTogether() throws {
+        defer { finish() }
+        try start()
+        try keys("T")
+        try keys("-l", "~c kebersihan")
+        try keys("Enter")
+        let tagged = try waitFor("laporan ditandai")
+        try keys("\\;")   // a bare ; is tmux's own command separator
+        try keys("r")
+        try waitFor("Disposisi ke")
+        try keys("Enter")
+        let done = try waitFor("✓ route → DLH")
+        #expect(!tagged.contains("*0 "))
+        #expect(done.contains("laporan"))
+        let left = try lapor("--as", "kabid", "list", "--where", "~c kebersihan ~s new", "--json")
+        #expect(!left.contains("tracking_id"), "tagged reports left unrouted: \(left)")
+    }
+
+    @Test func limitWithAFilterAndClearIt() throws {
+        defer { finish() }
+        try start()
+        try keys("l", "C-u")
+        try keys("-l", "~c perhubungan")
+        try keys("Enter")
+        try waitFor("~c perhubungan │")
+        let limited = try waitUntil { $0.contains("Perhubungan") && !$0.contains("Kebersihan") }
+        #expect(limited.contains("Perhubungan") && !limited.contains("Kebersihan"))
+        try keys("l", "C-u", "Enter")
+        try waitFor("semua │")
+    }
+
+    @Test func resizeTo60x20AndBack() throws {
+        defer { finish() }
+        try start()
+        try Self.run("tmux", ["resize-window", "-t", session, "-x", "60", "-y", "20"])
+        try waitFor("Terminal terlalu kecil: 60×20")
+        try Self.run("tmux", ["resize-window", "-t", session, "-x", "80", "-y", "24"])
+        let back = try waitFor("Antrean")
+        #expect(!back.contains("terlalu kecil"))
+    }
+
+    @Test func ctrlCRestoresTheTerminal() throws {
+        defer { finish() }
+        try start()
+        try keys("C-c")
+        let after = try waitFor("EXITED 0")
+        #expect(after.contains("icanon") && !after.contains("-icanon"), "terminal left in raw mode:\n\(after)")
+        #expect(!after.contains("Antrean"))
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        defer { finish() }
+        try start()
+        // Only the desk itself, not the pane's shell (whose command line holds the same path).
+        try Self.run("pkill", ["-TERM", "-f", "^\(Self.binary) --db \(db)"])
+        let after = try waitFor("EXITED")
+        #expect(after.contains("icanon") && !after.contains("-icanon"), "terminal left in raw mode:\n\(after)")
+    }
+
+    @Test func anotherProcessesChangeShowsWithoutAKey() throws {
+        defer { finish() }
+        try start()
+        let before = try screen()
+        let oldest = try lapor("--as", "kabid", "list", "--state", "new", "--limit", "1", "--json")
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(oldest.utf8)) as? [[String: Any]])?.first?["tracking_id"] as? String)
+        #expect(before.contains(id))
+        _ = try lapor("--as", "op.budi", "verify", id)
+        let deadline = Date().addingTimeInterval(3)
+        var after = before
+        while Date() < deadline, after.contains(id) { Thread.sleep(forTimeInterval: 0.1); after = try screen() }
+        #expect(!after.contains(id), "the verified report is still shown:\n\(after)")
+    }
+}
