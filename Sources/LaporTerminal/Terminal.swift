@@ -47,10 +47,16 @@ public final class TerminalDesk {
         var lastMarker = (try? runtime.store.changeMarker()) ?? 0
         var lastPoll = Date()
         var lastTick = Date()
-        while !model.quitting && terminationRequested == 0 {
+        var instantErrors = 0
+        while !model.quitting && terminationRequested == 0 && instantErrors < 200 {
             for message in inbox.drain() { submit(DeskUpdate.update(&model, message)) }
             painter.paint(DeskRender.render(model))
-            if let key = readKey(screen) {
+            let polled = Date()
+            let input = readKey(screen)
+            // A terminal that is gone (pane closed, SSH dropped) answers at once with ERR: leave
+            // instead of spinning.
+            instantErrors = input == nil && Date().timeIntervalSince(polled) < 0.005 ? instantErrors + 1 : 0
+            if let key = input {
                 if case .resize(let w, let h) = key {
                     submit(DeskUpdate.update(&model, .resize(width: w, height: h)))
                     painter.invalidate()
