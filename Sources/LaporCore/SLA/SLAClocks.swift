@@ -101,6 +101,22 @@ public struct SLAClocks: Sendable {
         }
     }
 
+    /// The history an imported report implies: the path from `new` to its state, all at `at`
+    /// (its own submission time), so a report three weeks old arrives with three weeks on its clocks.
+    public static func importedEvents(to state: ReportState, at: Date, agencyID: Int64?) -> [ClockEvent] {
+        let path: [(LifecycleAction, ReportState)] = switch state {
+        case .new: []
+        case .onHold: [(.hold, .new)]
+        case .verified: [(.verify, .new)]
+        case .dispositioned: [(.route, .new)]
+        case .inProgress: [(.route, .new), (.followUp, .dispositioned)]
+        case .awaitingReporter: [(.route, .new), (.followUp, .dispositioned), (.respond, .inProgress)]
+        case .resolved: [(.route, .new), (.followUp, .dispositioned), (.resolve, .inProgress)]
+        case .archived: [(.archive, .new)]
+        }
+        return path.map { ClockEvent(action: $0.0, at: at, from: $0.1, toAgencyID: $0.0 == .route ? agencyID : nil) }
+    }
+
     /// The instant `dueSoonPercent` of the limit is used, in the limit's own unit.
     func dueSoonInstant(start: Date, limit: SLALimit, calendar: WorkingCalendar) -> Date {
         let p = Double(policy.dueSoonPercent) / 100

@@ -139,11 +139,18 @@ extension LaporStore {
     static func clockEvents(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [Int64: [ClockEvent]] {
         var out: [Int64: [ClockEvent]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id
+            SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id, audit.to_state, report.submitted_at
             FROM audit JOIN report ON report.id = audit.report_id \(whereSQL) ORDER BY audit.report_id, audit.id
             """, arguments: arguments)
         while let row = try rows.next() {
             let name: String = row[1]
+            // An import (or an import that changed the state) stands for the history the file implies.
+            if name == "import_update" && (row[3] as String?) == (row[5] as String?) { continue }
+            if name == "import" || name == "import_update", let state = (row[5] as String?).flatMap(ReportState.init(rawValue:)) {
+                let submitted = Date(timeIntervalSince1970: TimeInterval(row[6] as Int64))
+                out[row[0]] = SLAClocks.importedEvents(to: state, at: submitted, agencyID: row[4])
+                continue
+            }
             // An undo cancels the event it compensates, which is always the report's latest.
             if name == "undo" { _ = out[row[0]]?.popLast(); continue }
             guard let action = LifecycleAction(rawValue: name), let from = ReportState(rawValue: row[3]) else { continue }

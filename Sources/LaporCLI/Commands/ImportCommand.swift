@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import LaporCore
+
+/// `lapor import FILE...`: batch import of report exports with exact accounting and a rejects file.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import report exports (CSV, JSON, NDJSON).")
+    @OptionGroup var common: CommonOptions
+    @Argument(help: "The files to import.") var files: [String]
+    @Option(help: "auto, csv, json or ndjson (auto decides by content).") var format: String = "auto"
+    @Option(help: "Write rejected records here as CSV: line,tracking_id,reason.") var rejects: String?
+    @Flag(help: "Check and count everything, write nothing.") var dryRun = false
+    @Flag(help: "Import nothing if any record would be rejected (exit 1).") var strict = false
+
+    func run() throws {
+        guard let parsedFormat = ImportSource.Format(rawValue: format) else {
+            throw LaporError.invalidArgument("--format takes auto, csv, json or ndjson, not '\(format)'.")
+        }
+        let ctx = try Context.open(common)
+        var importer = Importer(store: ctx.store, user: ctx.user, now: ctx.now)
+        importer.dryRun = dryRun
+        if isatty(STDERR_FILENO) == 1 { importer.progress = ProgressBar(language: ctx.language).update }
+        var summary: Importer.Summary
+        if strict {
+            let found = try importer.validateOnly(files, format: parsedFormat)
+            if !found.isEmpty {
+                summary = Importer.Summary()
+                summary.files = files
+                summary.rejected = found.count
+                summary.rejects = found
+                try finish(summary, ctx)
+                Output.error(ctx.language == .id ? "--strict: \(found.count) baris ditolak; tidak ada yang diimpor."
+                                                 : "--strict: \(found.count) records would be rejected; nothing was imported.")
+                throw SilentExit(code: 1)
+            }
+        }
+        summary = try importer.run(files, format: parsedFormat)
+        if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        try finish(summary, ctx)
+    }
+
+    private func finish(_ s: Importer.Summary, _ ctx: Context) throws {
+        if let rejects {
+            var text = CSVWriter.line(["line", "tracking_id", "reason"]) + "\n"
+            for r in s.rejects { text += CSVWriter.line([String(r.line), SpreadsheetSafe.cell(r.trackingID), r.reason]) + "\n" }
+            guard FileManager.default.createFile(atPath: rejects, contents: Data(text.utf8)) else {
+                throw LaporError.invalidArgument("Cannot write the rejects file \(rejects).")
+            }
+        }
+        if ctx.json {
+            try Output.json(["files": s.files, "rows": s.rows, "inserted": s.inserted, "updated": s.updated, "unchanged": s.unchanged,
+                             "rejected": s.rejected, "conflicts": s.conflicts, "encoding": s.encoding,
+                             "seconds": (s.seconds * 100).rounded() / 100, "unknown_columns": s.unknownColumns,
+                             "created_agencies": s.createdAgencies, "dry_run": dryRun])
+            return
+        }
+        let l = ctx.language
+        Output.line(l == .id
+            ? "\(s.rows) baris: \(s.inserted) baru, \(s.updated) diperbarui, \(s.unchanged) tidak berubah, \(s.rejected) ditolak, \(s.conflicts) konflik (\(s.encoding), \(String(format: "%.1f", s.seconds)) dtk)\(dryRun ? " — uji coba, tidak disimpan" : "")"
+            : "\(s.rows) rows: \(s.inserted) inserted, \(s.updated) updated, \(s.unchanged) unchanged, \(s.rejected) rejected, \(s.conflicts) conflicts (\(s.encoding), \(String(format: "%.1f", s.seconds)) s)\(dryRun ? " — dry run, nothing saved" : "")")
+        if !s.createdAgencies.isEmpty { Output.line((l == .id ? "Instansi baru: " : "New agencies: ") + s.createdAgencies.joined(separator: ", ")) }
+        if !s.unknownColumns.isEmpty { Output.line((l == .id ? "Kolom diabaikan: " : "Ignored columns: ") + Sanitizer.line(s.unknownColumns.joined(separator: ", "))) }
+        for r in s.rejects.prefix(10) { Output.line(Sanitizer.line("  line \(r.line) \(r.trackingID): \(r.reason)")) }
+        if s.rejects.count > 10 { Output.line(l == .id ? "  … \(s.rejects.count - 10) lagi (--rejects FILE)" : "  … \(s.rejects.count - 10) more (--rejects FILE)") }
+    }
+}
+
+/// A one-line progress bar with rate and ETA on stderr.
+final class ProgressBar {
+    let language: Language
+    let started = Date()
+    init(language: Language) { self.language = language }
+
+    func update(_ done: Int, _ total: Int, _ rows: Int) {
+        let elapsed = max(0.001, Date().timeIntervalSince(started))
+        let fraction = total > 0 ? min(1, Double(done) / Double(total)) : 0
+        let rate = Double(rows) / elapsed
+        let eta = fraction > 0 ? elapsed * (1 - fraction) / fraction : 0
+        let bar = String(repeating: "█", count: Int(fraction * 30)) + String(repeating: "░", count: 30 - Int(fraction * 30))
+        let text = String(format: "\r%@ %3.0f%%  %@ %@/s  ETA %.0f s\u{1B}[K", bar, fraction * 100,
+                          NumberText.integer(rows, language), NumberText.integer(Int(rate), language), eta)
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

@@ -1,0 +1,172 @@
+import Foundation
+import GRDB
+
+/// Applying imported rows: one transaction per batch, so a killed import leaves whole batches
+/// only and running it again completes it.
+extension LaporStore {
+    public struct ImportBatchResult: Sendable, Equatable {
+        public var inserted = 0, updated = 0, unchanged = 0, conflicts = 0
+        public var createdAgencies: [String] = []
+    }
+
+    /// Inserts new reports, updates changed ones, and never overrides a state or routing the desk
+    /// decided since (counted as a conflict and audited). `dryRun` rolls the batch back.
+    public func applyImport(_ rows: [ImportRow], by actor: User, at now: Date, dryRun: Bool = false) throws -> ImportBatchResult {
+        guard [.operator, .supervisor].contains(actor.role) else {
+            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "import reports")
+        }
+        var result = ImportBatchResult()
+        try writeBatch(rollback: dryRun) { db in
+            var agencies = try AgencyIndex(db)
+            let engine = try Self.clockEngine(db, zone: zone)
+            let find = try db.cachedStatement(sql: "SELECT \(RowDecoding.reportColumns), desk_touched FROM report WHERE tracking_id = ?")
+            for row in rows {
+                var incoming = row.report
+                if let name = row.agencyName {
+                    let (id, created) = try agencies.resolve(name, db: db, actor: actor, at: now)
+                    incoming.agencyID = id
+                    if let created { result.createdAgencies.append(created) }
+                }
+                guard let existingRow = try Row.fetchOne(find, arguments: [incoming.trackingID]) else {
+                    try insert(db, incoming, engine: engine, actor: actor, at: now)
+                    result.inserted += 1
+                    continue
+                }
+                let existing = RowDecoding.report(existingRow)
+                let deskTouched: Bool = existingRow["desk_touched"]
+                var merged = incoming
+                merged.id = existing.id
+                // A masked export must not erase an identity the desk holds.
+                if incoming.identityProtected && incoming.reporterName.isEmpty && incoming.reporterContact.isEmpty {
+                    merged.reporterName = existing.reporterName
+                    merged.reporterContact = existing.reporterContact
+                }
+                let decisionDiffers = merged.state != existing.state || merged.agencyID != existing.agencyID
+                if decisionDiffers && deskTouched {
+                    result.conflicts += 1
+                    try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "import_conflict",
+                                                        reportID: existing.id, fromState: existing.state, toState: merged.state),
+                                         fromAgencyID: existing.agencyID, toAgencyID: merged.agencyID,
+                                         note: "the file says \(merged.state.rawValue); the desk keeps \(existing.state.rawValue)")
+                    merged.state = existing.state
+                    merged.agencyID = existing.agencyID
+                }
+                if Self.sameContent(merged, existing) {
+                    result.unchanged += 1
+                    continue
+                }
+                try update(db, merged, previous: existing, engine: engine, actor: actor, at: now)
+                result.updated += 1
+            }
+        }
+        return result
+    }
+
+    static func sameContent(_ a: Report, _ b: Report) -> Bool {
+        a.trackingID == b.trackingID && a.submittedAt == b.submittedAt && a.title == b.title && a.body == b.body
+            && a.category == b.category && a.subcategory == b.subcategory && a.type == b.type && a.channel == b.channel
+            && a.reporterName == b.reporterName && a.reporterContact == b.reporterContact && a.anonymous == b.anonymous
+            && a.confidential == b.confidential && a.kecamatan == b.kecamatan && a.kelurahan == b.kelurahan
+            && a.address == b.address && a.state == b.state && a.agencyID == b.agencyID
+    }
+
+    private func insert(_ db: Database, _ report: Report, engine: SLAClocks, actor: User, at now: Date) throws {
+        var r = report
+        r.updatedAt = now
+        r.version = 1
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO report (tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
+                reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
+                version, state_since, updated_at, due_at, due_soon_at, due_clock)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?, ?, ?, ?)
+            """)
+        let due = Self.importedDue(r, engine: engine)
+        try statement.execute(arguments: [
+            r.trackingID, RowDecoding.seconds(r.submittedAt), r.title, r.body, r.category, r.subcategory, r.type.rawValue,
+            r.channel.rawValue, r.reporterName, r.reporterContact, r.anonymous, r.confidential, r.kecamatan, r.kelurahan,
+            r.address, r.agencyID, r.state.rawValue, RowDecoding.seconds(r.submittedAt), RowDecoding.seconds(now),
+            due.map { RowDecoding.seconds($0.deadline) }, due.map { RowDecoding.seconds($0.dueSoonAt) }, due?.clock.rawValue,
+        ])
+        try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "import", reportID: db.lastInsertedRowID,
+                                            toState: r.state), toAgencyID: r.agencyID, note: "")
+    }
+
+    private func update(_ db: Database, _ r: Report, previous: Report, engine: SLAClocks, actor: User, at now: Date) throws {
+        let due = Self.importedDue(r, engine: engine)
+        try db.execute(sql: """
+            UPDATE report SET submitted_at = ?, title = ?, body = ?, category = ?, subcategory = ?, type = ?, channel = ?,
+                reporter_name = ?, reporter_contact = ?, anonymous = ?, confidential = ?, kecamatan = ?, kelurahan = ?, address = ?,
+                agency_id = ?, state = ?, version = version + 1, updated_at = ?, due_at = ?, due_soon_at = ?, due_clock = ?
+            WHERE id = ?
+            """, arguments: [RowDecoding.seconds(r.submittedAt), r.title, r.body, r.category, r.subcategory, r.type.rawValue,
+                             r.channel.rawValue, r.reporterName, r.reporterContact, r.anonymous, r.confidential, r.kecamatan,
+                             r.kelurahan, r.address, r.agencyID, r.state.rawValue, RowDecoding.seconds(now),
+                             due.map { RowDecoding.seconds($0.deadline) }, due.map { RowDecoding.seconds($0.dueSoonAt) },
+                             due?.clock.rawValue, r.id])
+        try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "import_update", reportID: r.id,
+                                            fromState: previous.state, toState: r.state),
+                             fromAgencyID: previous.agencyID, toAgencyID: r.agencyID, note: "")
+    }
+
+    /// The earliest running clock of an imported report, its history taken as happening when it was submitted.
+    static func importedDue(_ r: Report, engine: SLAClocks) -> ClockReading? {
+        guard r.state.isOpen else { return nil }
+        let events = SLAClocks.importedEvents(to: r.state, at: r.submittedAt, agencyID: r.agencyID)
+        return engine.readings(submitted: r.submittedAt, events: events, now: r.submittedAt).filter(\.isRunning).min { $0.deadline < $1.deadline }
+    }
+
+    /// Runs `body` in one IMMEDIATE transaction that is committed, or rolled back for a dry run.
+    func writeBatch(rollback: Bool, _ body: (Database) throws -> Void) throws {
+        do {
+            try writer.writeWithoutTransaction { db in
+                try db.inTransaction(.immediate) {
+                    try body(db)
+                    return rollback ? .rollback : .commit
+                }
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw LaporError.databaseBusy(path: path)
+        }
+    }
+}
+
+/// Agencies by every name they go by, creating unknown ones (so no routing is lost).
+struct AgencyIndex {
+    private var byName: [String: Int64] = [:]
+    private var codes: Set<String> = []
+
+    init(_ db: Database) throws {
+        for agency in try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency").map(RowDecoding.agency) {
+            remember(agency)
+        }
+    }
+
+    private mutating func remember(_ a: Agency) {
+        for name in [a.code, a.name] + a.aliases { byName[Agency.fold(name)] = a.id }
+        codes.insert(a.code.uppercased())
+    }
+
+    /// The agency's id, and its code when it had to be created.
+    mutating func resolve(_ name: String, db: Database, actor: User, at now: Date) throws -> (Int64, String?) {
+        if let id = byName[Agency.fold(name)] { return (id, nil) }
+        let code = uniqueCode(for: name)
+        let agency = try LaporStore.insertAgency(db, Agency(code: code, name: name), at: now)
+        try LaporStore.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "agency_add",
+                                                  note: "\(code) \(name) (created by import)"), toAgencyID: agency.id)
+        remember(agency)
+        return (agency.id, code)
+    }
+
+    /// Initials of the significant words ("Dinas Lingkungan Hidup" → DLH), made unique with a number.
+    func uniqueCode(for name: String) -> String {
+        let skip: Set<String> = ["dan", "dari", "the", "of", "and", "di"]
+        let words = name.split { !$0.isLetter && !$0.isNumber }.filter { !skip.contains($0.lowercased()) }
+        var base = String(words.compactMap(\.first)).uppercased()
+        if base.count < 2 { base = String(Agency.fold(name).prefix(8)).uppercased() }
+        if base.isEmpty { base = "PD" }
+        var code = String(base.prefix(28))
+        var n = 2
+        while codes.contains(code) { code = "\(base.prefix(26))\(n)"; n += 1 }
+        return code
+    }
+}
