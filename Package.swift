@@ -23,6 +23,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lapor", dependencies: ["LaporCLI"]),
+        .executableTarget(name: "lapor-bench", dependencies: [
+            "LaporCore", "LaporDesk", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         .testTarget(name: "LaporCoreTests", dependencies: ["LaporCore"]),
         .testTarget(name: "LaporDeskTests", dependencies: ["LaporDesk"]),
         .testTarget(name: "LaporCLITests", dependencies: ["LaporCLI"]),

@@ -17,6 +17,12 @@ public struct HeadlessDesk {
         drain(effects)
     }
 
+    /// Trains the suggestion model, as the terminal shell does in the background right after the
+    /// first frame, so key latencies measure keys rather than the one-off training.
+    public mutating func warmUp() {
+        drain([.warmUp])
+    }
+
     /// Sends one message and runs the effects it causes (and theirs) to completion.
     public mutating func send(_ message: DeskMessage) {
         var m = model

@@ -38,6 +38,7 @@ struct DeskCommand: ParsableCommand {
             throw LaporError.invalidArgument("Unknown key <\(error.name)> at column \(error.column) of --keys.")
         }
         var desk = HeadlessDesk(runtime: runtime, width: parts[0], height: parts[1])
+        desk.warmUp()
         desk.press(script)
         Output.line(desk.screen.text)
         if let timing {

@@ -8,6 +8,7 @@ struct StatsTrendCommand: ParsableCommand {
     @Option(help: "First day (YYYY-MM-DD); default: 30 days, 12 weeks or 24 months back.") var from: String?
     @Option(help: "Last day (YYYY-MM-DD); default: today.") var to: String?
     @Option(help: "day, week or month.") var by: String = "day"
+    @Option(help: "Only reports matching this filter (counted from the reports, not the kept counters).") var `where`: String?
 
     func run() throws {
         let ctx = try Context.open(common)
@@ -16,7 +17,7 @@ struct StatsTrendCommand: ParsableCommand {
         let span = switch bucket { case .day: 29; case .week: 83; case .month: 729 }
         let first = try from.map(StatsDates.parse) ?? last.adding(days: -span)
         guard first <= last else { throw LaporError.invalidArgument("--from must not be after --to.") }
-        let daily = try ctx.store.dailyCounts(from: first, to: last, for: ctx.user)
+        let daily = try ctx.store.dailyCounts(from: first, to: last, condition: try ctx.filter(`where`), for: ctx.user)
         let buckets = Trend.buckets(daily: daily, from: first, to: last, by: bucket)
         if ctx.json {
             try Output.json(["by": bucket.rawValue, "from": first.text, "to": last.text,

@@ -8,6 +8,8 @@ public struct DemoGenerator: Sendable {
     public let days: Int
     public let end: Date
     public let zone: DeskZone
+    /// Multiplies every day's volume (the benchmark's million reports is the demo × 10).
+    public let scale: Double
     private var rng: SeededRandom
     private var sequence = 0
 
@@ -31,7 +33,8 @@ public struct DemoGenerator: Sendable {
                RoutingRule(kind: .keyword, pattern: "pdam", agencyCode: "PDAM", weight: 1.5)]
     }
 
-    public init(seed: UInt64, days: Int = 730, end: Date, zone: DeskZone = .jakarta) {
+    public init(seed: UInt64, days: Int = 730, end: Date, zone: DeskZone = .jakarta, scale: Double = 1) {
+        self.scale = max(0.01, scale)
         self.days = max(1, days)
         self.end = end
         self.zone = zone
@@ -54,7 +57,7 @@ public struct DemoGenerator: Sendable {
         guard let dayStart = zone.calendar.date(byAdding: .day, value: index - days + 1, to: endDay) else { return [] }
         let weekday = zone.calendar.component(.weekday, from: dayStart)
         let weekend = weekday == 1 || weekday == 7
-        let rate = weekdayRate(day: index) * (weekend ? 0.4 : 1)
+        let rate = weekdayRate(day: index) * (weekend ? 0.4 : 1) * scale
         let count = Int((rate * (0.85 + 0.3 * rng.unit())).rounded())
         var out: [DemoReport] = []
         out.reserveCapacity(count)

@@ -17,8 +17,8 @@ public enum Trend {
         }
 
         public init(_ date: Date, zone: DeskZone) {
-            let c = zone.calendar.dateComponents([.year, .month, .day], from: date)
-            self.init(year: c.year!, month: c.month!, day: c.day!)
+            let (y, m, d, _, _, _) = zone.components(date)
+            self.init(year: y, month: m, day: d)
         }
 
         public var text: String { String(format: "%04d-%02d-%02d", year, month, day) }

@@ -6,11 +6,11 @@ public enum ImportValues {
     /// `d MMMM yyyy [HH:mm[:ss]]` with Indonesian or English month names; an optional WIB/WITA/WIT
     /// suffix. A naive time is read in the desk's zone.
     public static func date(_ raw: String, zone: DeskZone) -> Date? {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = raw.trimmed
         guard !text.isEmpty else { return nil }
         var offset: Int?
         for (suffix, hours) in [(" WITA", 8), (" WIB", 7), (" WIT", 9)] where text.uppercased().hasSuffix(suffix) {
-            text = String(text.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            text = String(text.dropLast(suffix.count)).trimmed
             offset = hours * 3600
             break
         }
@@ -54,7 +54,7 @@ public enum ImportValues {
 
     /// `true/false`, `ya/tidak`, `y/t`, `yes/no`, `1/0`; empty is false; anything else nil.
     public static func bool(_ raw: String) -> Bool? {
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch raw.trimmed.lowercased() {
         case "", "false", "tidak", "t", "no", "n", "0": false
         case "true", "ya", "y", "yes", "1": true
         default: nil
@@ -64,11 +64,11 @@ public enum ImportValues {
     /// A state from an id, a label in either language, or one of LAPOR!'s public phrases;
     /// "Terdisposisi ke X" names the agency too. Nil for a phrase the desk does not know.
     public static func status(_ raw: String) -> (state: ReportState, agency: String?)? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmed
         let lower = text.lowercased()
         if lower.isEmpty { return (.new, nil) }
         for prefix in ["terdisposisi ke ", "didisposisikan ke ", "diteruskan ke ", "routed to "] where lower.hasPrefix(prefix) {
-            let agency = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            let agency = String(text.dropFirst(prefix.count)).trimmed
             return (.dispositioned, agency.isEmpty ? nil : agency)
         }
         if let state = ReportState(rawValue: lower) { return (state, nil) }

@@ -18,7 +18,7 @@ public struct Importer {
     public let store: LaporStore
     public let user: User
     public let now: Date
-    public var batchSize = 2000
+    public var batchSize = 5000
     public var dryRun = false
     /// Called after each batch with (bytes read, bytes in all files, rows so far).
     public var progress: ((Int, Int, Int) -> Void)?

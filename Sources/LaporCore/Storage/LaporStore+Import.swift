@@ -133,6 +133,8 @@ extension LaporStore {
 /// Agencies by every name they go by, creating unknown ones (so no routing is lost).
 struct AgencyIndex {
     private var byName: [String: Int64] = [:]
+    /// Raw spellings already resolved, so the hot path skips folding the same name again.
+    private var byRaw: [String: Int64] = [:]
     private var codes: Set<String> = []
 
     init(_ db: Database) throws {
@@ -148,7 +150,8 @@ struct AgencyIndex {
 
     /// The agency's id, and its code when it had to be created.
     mutating func resolve(_ name: String, db: Database, actor: User, at now: Date) throws -> (Int64, String?) {
-        if let id = byName[Agency.fold(name)] { return (id, nil) }
+        if let id = byRaw[name] { return (id, nil) }
+        if let id = byName[Agency.fold(name)] { byRaw[name] = id; return (id, nil) }
         let code = uniqueCode(for: name)
         let agency = try LaporStore.insertAgency(db, Agency(code: code, name: name), at: now)
         try LaporStore.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "agency_add",

@@ -126,10 +126,11 @@ extension LaporStore {
 
     /// Appends one audit row; the table's triggers refuse any later UPDATE or DELETE.
     static func appendAudit(_ db: Database, _ entry: AuditEntry, fromAgencyID: Int64? = nil, toAgencyID: Int64? = nil, note: String? = nil) throws {
-        try db.execute(sql: """
+        let statement = try db.cachedStatement(sql: """
             INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [RowDecoding.seconds(entry.at), entry.actor, entry.role.rawValue, entry.action, entry.reportID,
+            """)
+        try statement.execute(arguments: [RowDecoding.seconds(entry.at), entry.actor, entry.role.rawValue, entry.action, entry.reportID,
                              entry.fromState?.rawValue, entry.toState?.rawValue, fromAgencyID, toAgencyID, note ?? entry.note])
     }
 }

@@ -32,23 +32,39 @@ extension LaporStore {
         }
     }
 
-    /// Report counts per submission day (in the desk's zone) between two days inclusive.
+    /// Report counts per submission day (in the desk's zone) between two days inclusive. Without a
+    /// filter this reads the counters the write path keeps; with one it counts the matching reports.
     public func dailyCounts(from: Trend.Day, to: Trend.Day, condition: SQLFragment? = nil, for user: User) throws -> [Trend.Day: Int] {
-        let offset = zone.timeZone.secondsFromGMT()
-        guard let start = zone.date(year: from.year, month: from.month, day: from.day),
-              let end = zone.date(year: to.year, month: to.month, day: to.day)?.addingTimeInterval(86_400) else { return [:] }
-        var range = SQLFragment("report.submitted_at >= ? AND report.submitted_at < ?",
-                                [.integer(RowDecoding.seconds(start)), .integer(RowDecoding.seconds(end))])
-        if let condition { range = SQLFragment("\(range.sql) AND (\(condition.sql))", range.values + condition.values) }
-        return try read { db in
-            let (whereSQL, arguments) = Self.whereClause(range, visibility: Visibility(user: user))
+        try read { db in
+            var out: [Trend.Day: Int] = [:]
+            let visibility = Visibility(user: user)
+            if condition == nil {
+                let rows: [Row]
+                if case .agency(let own) = visibility {
+                    rows = try Row.fetchAll(db, sql: "SELECT day, sum(n) FROM daily_count WHERE day BETWEEN ? AND ? AND agency_id = ? GROUP BY day",
+                                            arguments: [from.ordinal, to.ordinal, own])
+                } else {
+                    rows = try Row.fetchAll(db, sql: "SELECT day, n FROM daily_total WHERE day BETWEEN ? AND ?", arguments: [from.ordinal, to.ordinal])
+                }
+                for row in rows where (row[1] as Int) != 0 { out[Trend.Day(ordinal: row[0])] = row[1] }
+                return out
+            }
+            let offset = try Self.zoneOffset(db)
+            let start = Int64(from.ordinal) * 86_400 - Int64(offset), end = Int64(to.ordinal + 1) * 86_400 - Int64(offset)
+            var range = SQLFragment("report.submitted_at >= ? AND report.submitted_at < ?", [.integer(start), .integer(end)])
+            if let condition { range = SQLFragment("\(range.sql) AND (\(condition.sql))", range.values + condition.values) }
+            let (whereSQL, arguments) = Self.whereClause(range, visibility: visibility)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT (submitted_at + \(offset)) / 86400 AS day, count(*) FROM report \(whereSQL) GROUP BY day
                 """, arguments: arguments)
-            var out: [Trend.Day: Int] = [:]
             for row in rows { out[Trend.Day(ordinal: Int(row[0] as Int64))] = row[1] }
             return out
         }
+    }
+
+    /// Rows where the kept daily counters differ from a full recount (0 when they agree).
+    public func verifyDailyCounts() throws -> Int {
+        try read { db in try DailyCounters.mismatches(db, offsetSeconds: try Self.zoneOffset(db)) }
     }
 
     public func agencies() throws -> [Agency] {

@@ -25,6 +25,7 @@ extension LaporStore {
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])
             try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "policy_set", note: "\(key) = \(value)"))
+            if case .timeZone = change { try DailyCounters.install(db, offsetSeconds: try Self.zoneOffset(db)) }
             try Self.recomputeDue(db)
             return try Self.policy(db)
         }
@@ -175,8 +176,16 @@ extension LaporStore {
                                    first?.clock.rawValue, reportID])
     }
 
+    /// The desk's zone as stored in settings (Asia/Jakarta when unset).
+    static func zone(_ db: Database) throws -> DeskZone {
+        DeskZone(identifier: try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'time_zone'") ?? "") ?? .jakarta
+    }
+
+    /// Seconds east of UTC of the desk's zone (Indonesia keeps no daylight saving).
+    static func zoneOffset(_ db: Database) throws -> Int { try zone(db).timeZone.secondsFromGMT() }
+
     static func recomputeDue(_ db: Database) throws -> Int {
-        let zone = DeskZone(identifier: try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'time_zone'") ?? "") ?? .jakarta
+        let zone = try zone(db)
         let engine = try clockEngine(db, zone: zone)
         let openWhere = "WHERE report.state NOT IN ('resolved', 'archived')"
         let events = try clockEvents(db, whereSQL: openWhere, arguments: [])

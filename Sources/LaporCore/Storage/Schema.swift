@@ -125,6 +125,24 @@ enum Schema {
             }
             _ = try LaporStore.recomputeDue(db)
         }
+        migrator.registerMigration("v3-daily-counts") { db in
+            try db.execute(sql: """
+                CREATE TABLE daily_count (
+                    day INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    agency_id INTEGER NOT NULL,
+                    category TEXT NOT NULL,
+                    channel TEXT NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY (day, state, agency_id, category, channel)
+                ) WITHOUT ROWID;
+                CREATE TABLE daily_total (
+                    day INTEGER PRIMARY KEY NOT NULL,
+                    n INTEGER NOT NULL
+                );
+                """)
+            try DailyCounters.install(db, offsetSeconds: try LaporStore.zoneOffset(db))
+        }
         return migrator
     }
 }

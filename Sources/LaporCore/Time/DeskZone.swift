@@ -4,6 +4,9 @@ import Foundation
 public struct DeskZone: Sendable, Equatable {
     public let timeZone: TimeZone
     public let calendar: Calendar
+    /// Seconds east of UTC when the zone never changes offset (all three Indonesian zones): then
+    /// days and wall-clock times are plain arithmetic, much cheaper than `Calendar` on hot paths.
+    public let fixedOffset: Int?
 
     public static let jakarta = DeskZone(identifier: "Asia/Jakarta")!
 
@@ -14,6 +17,22 @@ public struct DeskZone: Sendable, Equatable {
         cal.timeZone = zone
         cal.locale = Locale(identifier: "en_US_POSIX")
         calendar = cal
+        let probe = Date(timeIntervalSince1970: 1_700_000_000)
+        fixedOffset = zone.nextDaylightSavingTimeTransition(after: probe) == nil && !zone.isDaylightSavingTime(for: probe)
+            ? zone.secondsFromGMT(for: probe) : nil
+    }
+
+    /// Year, month, day, hour, minute, second of an instant in this zone.
+    func components(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
+        if let fixedOffset {
+            let t = Int(date.timeIntervalSince1970.rounded(.down)) + fixedOffset
+            let days = Int((Double(t) / 86_400).rounded(.down))
+            let rest = t - days * 86_400
+            let d = Trend.Day(ordinal: days)
+            return (d.year, d.month, d.day, rest / 3600, (rest % 3600) / 60, rest % 60)
+        }
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+        return (c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!)
     }
 
     /// WIB, WITA or WIT for the three Indonesian zones, else the identifier.
@@ -28,18 +47,19 @@ public struct DeskZone: Sendable, Equatable {
 
     /// ISO 8601 with the zone's offset: `2024-03-05T10:15:00+07:00`.
     public func iso(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let offset = timeZone.secondsFromGMT(for: date)
+        let (y, mo, d, h, mi, s) = components(date)
+        let offset = fixedOffset ?? timeZone.secondsFromGMT(for: date)
         let sign = offset < 0 ? "-" : "+"
         let oh = abs(offset) / 3600, om = (abs(offset) % 3600) / 60
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d%@%02d:%02d",
-                      c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!, sign, oh, om)
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+        let year = String(y)
+        return "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(two(mo))-\(two(d))T\(two(h)):\(two(mi)):\(two(s))\(sign)\(two(oh)):\(two(om))"
     }
 
     /// `2024-03-05 10:15` for tables.
     public func short(_ date: Date) -> String {
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+        let (y, mo, d, h, mi, _) = components(date)
+        return String(format: "%04d-%02d-%02d %02d:%02d", y, mo, d, h, mi)
     }
 
     /// `2024-03-05`: the day in the desk's zone.
@@ -50,6 +70,13 @@ public struct DeskZone: Sendable, Equatable {
 
     /// The instant of a wall-clock time in this zone.
     public func date(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) -> Date? {
+        if let fixedOffset {
+            guard (1...12).contains(month), (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+            let d = Trend.Day(year: year, month: month, day: day)
+            // Reject roll-overs such as 31 February.
+            guard Trend.Day(ordinal: d.ordinal) == d else { return nil }
+            return Date(timeIntervalSince1970: TimeInterval(d.ordinal * 86_400 + hour * 3600 + minute * 60 + second - fixedOffset))
+        }
         var c = DateComponents()
         c.year = year; c.month = month; c.day = day; c.hour = hour; c.minute = minute; c.second = second
         c.timeZone = timeZone

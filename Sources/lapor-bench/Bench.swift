@@ -1,0 +1,103 @@
+import Foundation
+import LaporCore
+
+/// The benchmark run: generate, import (ours and sqlite3's), then measure the desk, trends and SLA.
+struct Bench {
+    let rows: Int
+    let seed: UInt64
+    let dir: String
+    let now: Date
+
+    struct Line { var what: String; var measured: String; var reference: String; var target: String; var met: Bool? }
+    struct Report {
+        var lines: [Line] = []
+        var json: [String: Any] = [:]
+        var markdown: String {
+            var out = "| what | measured | reference (same run) | target | met |\n|---|---|---|---|---|\n"
+            for l in lines { out += "| \(l.what) | \(l.measured) | \(l.reference) | \(l.target) | \(l.met.map { $0 ? "yes" : "**no**" } ?? "—") |\n" }
+            return out
+        }
+    }
+
+    func log(_ text: String) { FileHandle.standardError.write(Data("· \(text)\n".utf8)) }
+
+    func run() throws -> Report {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let csv = dir + "/reports-\(rows).csv", db = dir + "/lapor-\(rows).sqlite", ref = dir + "/sqlite3-\(rows).sqlite"
+        for path in [db, db + "-wal", db + "-shm", ref] { try? FileManager.default.removeItem(atPath: path) }
+        var report = Report()
+        log("generating \(rows) rows")
+        let written = try CSVGenerator.write(rows: rows, seed: seed, end: now, to: csv)
+        let size = (try FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
+        report.json["rows"] = written
+        report.json["csv_mb"] = Double(size) / 1_048_576
+
+        log("sqlite3 .import (reference)")
+        let schema = """
+            CREATE TABLE report(tracking_id TEXT PRIMARY KEY, submitted_at TEXT, title TEXT, body TEXT, category TEXT, subcategory TEXT,
+              type TEXT, channel TEXT, reporter_name TEXT, reporter_contact TEXT, anonymous TEXT, confidential TEXT, kecamatan TEXT,
+              kelurahan TEXT, address TEXT, agency TEXT, status TEXT);
+            CREATE INDEX report_submitted ON report(submitted_at);
+            CREATE INDEX report_status ON report(status);
+            .mode csv
+            .import --skip 1 \(csv) report
+
+            """
+        let reference = try Measure.child(["sqlite3", ref], stdin: schema)
+        log("lapor import")
+        let ours = try Measure.child([Measure.executable, "--child", "import", csv, db])
+        guard ours.status == 0 else { throw BenchError("lapor import failed (status \(ours.status))") }
+        let ratio = ours.seconds / reference.seconds
+        report.lines.append(Line(what: "import \(written) CSV rows (\(Int(Double(size) / 1_048_576)) MB)", measured: String(format: "%.1f s", ours.seconds),
+                                 reference: String(format: "sqlite3 .import %.1f s → ratio %.2f", reference.seconds, ratio),
+                                 target: "ratio ≤ 1.0", met: ratio <= 1.0))
+        report.lines.append(Line(what: "import peak memory", measured: String(format: "%.0f MB", ours.peakMB),
+                                 reference: String(format: "sqlite3 %.0f MB", reference.peakMB), target: "≤ 150 MB", met: ours.peakMB <= 150))
+        report.json["import"] = ["seconds": ours.seconds, "peak_mb": ours.peakMB, "sqlite3_seconds": reference.seconds, "ratio": ratio]
+
+        log("headless desk")
+        let deskOut = dir + "/desk.json"
+        let desk = try Measure.child([Measure.executable, "--child", "desk", db, deskOut])
+        guard desk.status == 0, let deskJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: deskOut))) as? [String: Any],
+              let first = deskJSON["first_frame_ms"] as? Double, let groups = deskJSON["groups"] as? [String: [Double]] else {
+            throw BenchError("headless desk failed (status \(desk.status))")
+        }
+        report.lines.append(Line(what: "desk first frame", measured: String(format: "%.0f ms", first), reference: "", target: "≤ 150 ms", met: first <= 150))
+        var all: [Double] = []
+        for name in ["move", "page", "open", "limit", "search", "route"] {
+            let t = (groups[name] ?? []).sorted()
+            all += t
+            guard !t.isEmpty else { continue }
+            report.lines.append(Line(what: "desk keys: \(name) (\(t.count) keys)", measured: String(format: "p50 %.1f / p99 %.1f / max %.1f ms", pct(t, 0.5), pct(t, 0.99), t.last!),
+                                     reference: "", target: "p99 ≤ 16 ms", met: pct(t, 0.99) <= 16))
+        }
+        all.sort()
+        report.lines.append(Line(what: "desk keys: all (\(all.count))", measured: String(format: "p50 %.1f / p99 %.1f / max %.1f ms", pct(all, 0.5), pct(all, 0.99), all.last ?? 0),
+                                 reference: "", target: "p99 ≤ 16 ms", met: pct(all, 0.99) <= 16))
+        report.lines.append(Line(what: "desk resident memory (peak)", measured: String(format: "%.0f MB", desk.peakMB), reference: "", target: "≤ 80 MB", met: desk.peakMB <= 80))
+        report.json["desk"] = ["first_frame_ms": first, "p50": pct(all, 0.5), "p99": pct(all, 0.99), "max": all.last ?? 0, "peak_mb": desk.peakMB]
+
+        log("trend and sla")
+        let store = try LaporStore.open(path: db)
+        let user = try store.user(login: "bench")
+        let from = Trend.Day(now, zone: store.zone).adding(days: -729), to = Trend.Day(now, zone: store.zone)
+        let trend = try Measure.median(runs: 21) { _ = Trend.buckets(daily: try store.dailyCounts(from: from, to: to, for: user), from: from, to: to, by: .day) }
+        let scan = try Measure.median(runs: 3) {
+            _ = try store.dailyCounts(from: from, to: to, condition: SQLFragment("1"), for: user)
+        }
+        report.lines.append(Line(what: "stats trend by day, 2 years", measured: String(format: "%.2f ms", trend),
+                                 reference: String(format: "GROUP BY over all reports %.0f ms", scan), target: "≤ 10 ms", met: trend <= 10))
+        var open = 0
+        let sla = try Measure.median(runs: 3) { open = try store.slaReadings(nil, for: user, now: now).count }
+        report.lines.append(Line(what: "sla over all \(open) open reports", measured: String(format: "%.0f ms", sla), reference: "", target: "≤ 200 ms", met: sla <= 200))
+        report.json["trend_ms"] = trend
+        report.json["sla_ms"] = sla
+        report.json["open_reports"] = open
+        return report
+    }
+
+    func pct(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        return sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
+    }
+}

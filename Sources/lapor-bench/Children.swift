@@ -1,0 +1,42 @@
+import Foundation
+import LaporCore
+import LaporDesk
+
+/// Work the benchmark runs in child processes, so each one's peak memory is measured alone.
+enum Children {
+    /// `import FILE DB`: a full `lapor import` through the core's importer.
+    static func importFile(_ file: String, db: String, now: Date) throws {
+        let store = try LaporStore.open(path: db)
+        let user = try store.initialize(login: "bench", at: now)
+        let summary = try Importer(store: store, user: user, now: now).run([file], format: .csv)
+        guard summary.rejected == 0, summary.inserted == summary.rows else {
+            throw BenchError("import: \(summary.rows) rows, \(summary.inserted) inserted, \(summary.rejected) rejected")
+        }
+    }
+
+    /// `desk DB OUT`: opens the headless desk at 80×24 and feeds a key script; writes first-frame time and latencies.
+    static func desk(db: String, out: String, now: Date) throws {
+        let started = DispatchTime.now().uptimeNanoseconds
+        let store = try LaporStore.open(path: db)
+        let user = try store.initialize(login: "bench", at: now)
+        let runtime = try DeskRuntime(store: store, user: user, language: .id, clock: { now })
+        var desk = HeadlessDesk(runtime: runtime, width: 80, height: 24)
+        _ = desk.screen
+        let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+        desk.warmUp()
+        var groups: [String: [Double]] = [:]
+        func run(_ name: String, _ script: String) throws {
+            let before = desk.latencies.count
+            desk.press(try Key.script(script))
+            groups[name, default: []] += desk.latencies[before...]
+        }
+        try run("move", String(repeating: "j", count: 60) + String(repeating: "k", count: 20))
+        try run("page", String(repeating: "<PgDn>", count: 15) + "G" + "g")
+        try run("open", String(repeating: "<Enter><Esc>j", count: 10))
+        try run("limit", "l<C-u>~c kebersihan<Enter>l<C-u>~a DLH ~o<Enter>l<C-u><Enter>")
+        try run("search", "/banjir<Enter>nnn/sampah<Enter>nN")
+        try run("route", "l<C-u>~s new<Enter>r<Enter>r<Enter>")
+        let json: [String: Any] = ["first_frame_ms": firstFrame, "groups": groups.mapValues { $0 }]
+        try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: out))
+    }
+}

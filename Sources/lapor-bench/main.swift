@@ -1,0 +1,37 @@
+import Foundation
+import LaporCore
+
+/// `lapor-bench`: generates its own data and measures the targets of performance.md, each
+/// beside its reference where one exists, in one invocation.
+///
+///     swift run -c release lapor-bench --rows 1000000 [--seed 1] [--dir /tmp/lapor-bench] [--json]
+let arguments = Array(CommandLine.arguments.dropFirst())
+let now = DeskZone.jakarta.date(year: 2026, month: 11, day: 23, hour: 9)!
+
+func option(_ name: String) -> String? {
+    arguments.firstIndex(of: name).flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+}
+
+do {
+    if arguments.first == "--child" {
+        switch arguments.dropFirst().first {
+        case "import": try Children.importFile(arguments[2], db: arguments[3], now: now)
+        case "desk": try Children.desk(db: arguments[2], out: arguments[3], now: now)
+        default: throw BenchError("unknown child \(arguments)")
+        }
+        exit(0)
+    }
+    let rows = Int(option("--rows") ?? "1000000") ?? 1_000_000
+    let seed = UInt64(option("--seed") ?? "1") ?? 1
+    let dir = option("--dir") ?? FileManager.default.temporaryDirectory.appendingPathComponent("lapor-bench").path
+    let report = try Bench(rows: rows, seed: seed, dir: dir, now: now).run()
+    if arguments.contains("--json") {
+        let data = try JSONSerialization.data(withJSONObject: report.json, options: [.prettyPrinted, .sortedKeys])
+        FileHandle.standardOutput.write(data + Data("\n".utf8))
+    } else {
+        print(report.markdown)
+    }
+} catch {
+    FileHandle.standardError.write(Data("lapor-bench: \(error)\n".utf8))
+    exit(1)
+}
