@@ -55,6 +55,8 @@ public struct WindowResult: Sendable, Equatable {
     public var overdue: Int
     public var cursor: Int
     public var limit: String
+    /// The total stopped at the runtime's cap: there are at least this many.
+    public var totalIsCapped = false
 }
 
 public struct ActionRequest: Sendable, Equatable {

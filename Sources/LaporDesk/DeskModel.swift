@@ -24,6 +24,8 @@ public struct DeskModel: Sendable {
     public var rows: [QueueRow] = []
     public var windowStart = 0
     public var total = 0
+    /// The total is a lower bound (counting stopped at the cap).
+    public var totalIsCapped = false
     public var overdue = 0
     public var cursor = 0
     /// Absolute index of the first visible row.

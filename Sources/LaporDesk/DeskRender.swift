@@ -50,9 +50,10 @@ public enum DeskRender {
         let limit = m.limit.isEmpty ? DeskText.t(l, "semua", "all") : m.limit
         let position = m.total == 0 ? "0" : NumberText.integer(m.cursor + 1, l)
         // Compact at 80 columns (legend in the help): position/total, *tagged, !overdue.
+        let total = NumberText.integer(m.total, l) + (m.totalIsCapped ? "+" : "")
         let counts = m.width >= 120
-            ? "\(position)/\(NumberText.integer(m.total, l)) · tag \(m.tagged.count) · " + DeskText.t(l, "terlambat", "overdue") + " \(NumberText.integer(m.overdue, l))"
-            : "\(position)/\(NumberText.integer(m.total, l)) *\(m.tagged.count) !\(NumberText.integer(m.overdue, l))"
+            ? "\(position)/\(total) · tag \(m.tagged.count) · " + DeskText.t(l, "terlambat", "overdue") + " \(NumberText.integer(m.overdue, l))"
+            : "\(position)/\(total) *\(m.tagged.count) !\(NumberText.integer(m.overdue, l))"
         let left = " \(m.user.login) (\(m.user.role.rawValue)) │ \(DeskText.viewName(m.view, l)) │ "
             + (m.width >= 120 ? DeskText.t(l, "batas", "limit") + ": " : "") + "\(limit) │ \(counts)" + (m.applyToTagged ? " │ ;" : "")
         let right = "\(NumberText.dateTime(m.now, m.zone, l)) \(m.zone.abbreviation) "

@@ -4,6 +4,8 @@ import LaporCore
 /// Performs the desk's effects against LaporCore and answers with messages. Shared by the
 /// headless driver and the terminal shell, so both run the same code against the same core calls.
 public final class DeskRuntime: @unchecked Sendable {
+    /// Counts on a key press stop here; the status line then shows "50.000+".
+    static let countCap = 50_000
     public let store: LaporStore
     public let user: User
     public let language: Language
@@ -119,10 +121,10 @@ public final class DeskRuntime: @unchecked Sendable {
 
     func window(_ request: WindowRequest, now: Date) throws -> WindowResult {
         let condition = try compile(request.limit, tagged: request.tagged)
-        let total = try store.countReports(condition, for: user)
+        let (total, more) = try store.countReports(condition, for: user, cap: Self.countCap)
         let overdueCondition = SQLFragment((condition.map { "(\($0.sql)) AND " } ?? "") + "report.due_at < ?",
                                            (condition?.values ?? []) + [.integer(Int64(now.timeIntervalSince1970))])
-        let overdue = try store.countReports(overdueCondition, for: user)
+        let (overdue, _) = try store.countReports(overdueCondition, for: user, cap: Self.countCap)
         let start = max(0, min(request.start, max(0, total - request.count)))
         let reports = try store.reports(ReportQuery(condition: condition, sort: .submitted, limit: request.count, offset: start), for: user)
         let today = Trend.Day(now, zone: store.zone)
@@ -136,7 +138,7 @@ public final class DeskRuntime: @unchecked Sendable {
         }
         var cursor = request.cursor
         if let keep = request.keepID, let i = rows.firstIndex(where: { $0.id == keep }) { cursor = start + i }
-        return WindowResult(start: start, rows: rows, total: total, overdue: overdue, cursor: cursor, limit: request.limit)
+        return WindowResult(start: start, rows: rows, total: total, overdue: overdue, cursor: cursor, limit: request.limit, totalIsCapped: more)
     }
 
     func act(_ request: ActionRequest, now: Date) throws -> ActionOutcome {

@@ -29,6 +29,7 @@ public enum DeskUpdate {
             guard result.limit == m.limit else { return [] }
             m.loading = false
             m.rows = result.rows; m.windowStart = result.start; m.total = result.total; m.overdue = result.overdue
+            m.totalIsCapped = result.totalIsCapped
             m.cursor = result.total == 0 ? 0 : min(max(0, result.cursor), result.total - 1)
             m.cursorID = m.cursorRow?.id
             clampTop(&m)

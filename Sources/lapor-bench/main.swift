@@ -5,6 +5,7 @@ import LaporCore
 /// beside its reference where one exists, in one invocation.
 ///
 ///     swift run -c release lapor-bench --rows 1000000 [--seed 1] [--dir /tmp/lapor-bench] [--json]
+///     lapor-bench --generate FILE --rows N [--seed S]     (only write the CSV; prints the row count)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let now = DeskZone.jakarta.date(year: 2026, month: 11, day: 23, hour: 9)!
 
@@ -19,6 +20,11 @@ do {
         case "desk": try Children.desk(db: arguments[2], out: arguments[3], now: now)
         default: throw BenchError("unknown child \(arguments)")
         }
+        exit(0)
+    }
+    if let file = option("--generate") {
+        let count = try CSVGenerator.write(rows: Int(option("--rows") ?? "200000") ?? 200_000, seed: UInt64(option("--seed") ?? "1") ?? 1, end: now, to: file)
+        print(count)
         exit(0)
     }
     let rows = Int(option("--rows") ?? "1000000") ?? 1_000_000

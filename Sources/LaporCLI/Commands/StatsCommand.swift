@@ -4,7 +4,7 @@ import LaporCore
 /// `lapor stats`: volumes over time.
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Volume trends and period comparisons.",
-                                                    subcommands: [StatsTrendCommand.self, StatsCompareCommand.self, StatsVerifyCommand.self])
+                                                    subcommands: [StatsTrendCommand.self, StatsCompareCommand.self, StatsBoardCommand.self, StatsVerifyCommand.self])
 }
 
 /// `lapor stats verify`: recounts every report and compares with the counters the write path keeps.

@@ -106,6 +106,6 @@ enum DemoCatalog {
         "Warga keturunan Tionghoa menulis: 道路有坑，请尽快修理。 Jalan rusak parah.",
         "Cafe\u{301} di pinggir jalan memutar musik keras sampai jam 2 pagi. Re\u{301}sume\u{301}: bising.",
         "Tolong!\u{1B}[2J\u{1B}[H\u{1B}]0;DIRETAS\u{07} jalan rusak\u{1B}[31m merah\u{1B}[0m",
-        "Baris satu\r\nBaris dua\u{0} dengan NUL\u{9B}31m dan C1 \u{202E}balik\u{202C} teks",
+        "Baris satu\r\nBaris dua\u{7} dengan BEL\u{9B}31m dan C1 \u{202E}balik\u{202C} teks",
     ]
 }

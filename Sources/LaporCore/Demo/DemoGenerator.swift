@@ -175,7 +175,9 @@ public struct DemoGenerator: Sendable {
         var current: String?
         var at = report.submittedAt
         for (action, target, actor, role, note) in plan {
-            let gap = action == .autoClose ? 14 * 86_400.0 : (0.1 + rng.unit() * rng.unit() * 4) * 86_400
+            var gap = action == .autoClose ? 14 * 86_400.0 : (0.1 + rng.unit() * rng.unit() * 4) * 86_400
+            // About one follow-up in six comes late, so the board's "SLA met %" has something to say.
+            if action == .followUp && rng.chance(0.16) { gap += (4 + rng.unit() * 10) * 86_400 }
             let next = at.addingTimeInterval(gap)
             guard next < end, case .success(let to) = Lifecycle.next(from: state, action: action) else { break }
             let toAgency = action == .route ? target : current

@@ -8,7 +8,7 @@ public struct ImportRow: Sendable, Equatable {
 
     /// Validates one raw record; the reason is what the rejects file says.
     public static func validate(_ raw: ImportSource.RawRecord, zone: DeskZone) -> Result<ImportRow, ImportReject> {
-        func value(_ f: ImportField) -> String { unescape(raw.values[f] ?? "").trimmed }
+        func value(_ f: ImportField) -> String { Sanitizer.storable(unescape(raw.values[f] ?? "").trimmed) }
         let tid = value(.trackingID)
         if let error = raw.error { return .failure(ImportReject(line: raw.line, trackingID: tid, reason: error)) }
         guard !tid.isEmpty else { return .failure(ImportReject(line: raw.line, trackingID: "", reason: "missing tracking id")) }

@@ -18,6 +18,8 @@ extension LaporStore {
         return try write { db in
             if try Self.findReport(db, report.trackingID) != nil { throw LaporError.duplicate("Report \(report.trackingID)") }
             var saved = report
+            saved.title = Sanitizer.storable(report.title)
+            saved.body = Sanitizer.storable(report.body)
             saved.state = .new
             saved.agencyID = nil
             saved.version = 1

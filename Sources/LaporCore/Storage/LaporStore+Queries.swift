@@ -32,6 +32,16 @@ extension LaporStore {
         }
     }
 
+    /// How many reports match, counting at most `cap` (the desk shows "50.000+" rather than scanning a
+    /// million rows on a key press). Returns (count, whether the cap was reached).
+    public func countReports(_ condition: SQLFragment?, for user: User, cap: Int) throws -> (Int, Bool) {
+        try read { db in
+            let (whereSQL, arguments) = Self.whereClause(condition, visibility: Visibility(user: user))
+            let n = try Int.fetchOne(db, sql: "SELECT count(*) FROM (SELECT 1 FROM report \(whereSQL) LIMIT \(cap + 1))", arguments: arguments) ?? 0
+            return (min(n, cap), n > cap)
+        }
+    }
+
     /// Report counts per submission day (in the desk's zone) between two days inclusive. Without a
     /// filter this reads the counters the write path keeps; with one it counts the matching reports.
     public func dailyCounts(from: Trend.Day, to: Trend.Day, condition: SQLFragment? = nil, for user: User) throws -> [Trend.Day: Int] {

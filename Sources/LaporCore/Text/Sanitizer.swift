@@ -10,6 +10,12 @@ public enum Sanitizer {
     /// Sanitises for wrapped, multi-line display: `\n` survives, `\r\n` becomes `\n`, tabs become a space.
     public static func block(_ text: String) -> String { clean(text, keepNewlines: true) }
 
+    /// Text as it may be stored: NUL becomes U+FFFD, because SQLite's and C's string APIs stop at it,
+    /// so a stored NUL would silently cut the rest of a citizen's report.
+    public static func storable(_ text: String) -> String {
+        text.utf8.contains(0) ? text.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : text
+    }
+
     /// Whether the text holds anything `line` would replace (fast path for clean text).
     public static func needsCleaning(_ text: String) -> Bool {
         text.unicodeScalars.contains { isUnsafe($0.value) }
