@@ -15,7 +15,7 @@ public enum DeskMessage: Sendable {
     case searchFound(index: Int?, filter: String)
     case boardLoaded([BoardRow])
     case trendLoaded(TrendPanel)
-    case slaLoaded([SLAGroup])
+    case slaLoaded([SLAGroup], [BouncedLine])
     case taggedFound([Int64])
     case failed(String)
 }
@@ -31,7 +31,7 @@ public enum DeskEffect: Sendable, Equatable {
     case undo(auditIDs: [Int64])
     case search(filter: String, from: Int, forward: Bool, limit: String)
     case loadBoard
-    case loadTrend(Trend.Bucket)
+    case loadTrend(Trend.Bucket, rangeDays: Int?)
     case loadSLA
     case tagMatching(filter: String, limit: String)
     case quit

@@ -50,6 +50,7 @@ public struct DeskModel: Sendable {
     public var board: [BoardRow] = []
     public var trend: TrendPanel?
     public var slaPanel: [SLAGroup] = []
+    public var bounced: [BouncedLine] = []
 
     public init(width: Int, height: Int, user: User, language: Language, now: Date, zone: DeskZone) {
         self.width = width; self.height = height; self.user = user; self.language = language; self.now = now; self.zone = zone
@@ -158,6 +159,10 @@ public struct BoardRow: Sendable, Equatable {
 /// The trend view's data: buckets and a two-period comparison.
 public struct TrendPanel: Sendable, Equatable {
     public var bucket: Trend.Bucket
+    /// Days shown (nil = everything since the first report).
+    public var rangeDays: Int?
+    public var channels: [String] = []
+    public var categories: [String] = []
     public var starts: [String]
     public var counts: [Int]
     public var firstPerDay: Double
@@ -168,8 +173,16 @@ public struct TrendPanel: Sendable, Equatable {
 
 /// Overdue and due-soon counts for one clock and agency.
 public struct SLAGroup: Sendable, Equatable {
+    public var clock: String
     public var agency: String
     public var overdue: Int
     public var dueSoon: Int
-    public var bounced: Int
+}
+
+/// A report that bounced between agencies, with its routing chain.
+public struct BouncedLine: Sendable, Equatable {
+    public var trackingID: String
+    public var bounces: Int
+    public var chain: String
+    public var title: String
 }

@@ -110,12 +110,15 @@ public final class DeskRuntime: @unchecked Sendable {
             let rows = try store.agencyTallies(now: now, for: user).map { BoardRow(code: $0.code, counts: $0.counts, overdue: $0.overdue, bounces: $0.bounces) }
             return [.boardLoaded(rows)]
         case .loadSLA:
-            let groups = try store.agencyTallies(now: now, for: user).filter { $0.overdue + $0.dueSoon + $0.bouncedOpen > 0 }
-                .sorted { $0.overdue != $1.overdue ? $0.overdue > $1.overdue : $0.code < $1.code }
-                .map { SLAGroup(agency: $0.code, overdue: $0.overdue, dueSoon: $0.dueSoon, bounced: $0.bouncedOpen) }
-            return [.slaLoaded(groups)]
-        case .loadTrend(let bucket):
-            return [.trendLoaded(try trend(bucket, now: now))]
+            let groups = try store.slaGroups(now: now, for: user).map { SLAGroup(clock: $0.clock, agency: $0.agency, overdue: $0.overdue, dueSoon: $0.dueSoon) }
+            let bounced = try store.bouncedReports(limit: 12, for: user).map { r in
+                BouncedLine(trackingID: r.trackingID, bounces: r.bounces,
+                            chain: try store.routingChain(reportID: r.id).map { $0.kind == .returned ? "↩\($0.agency)" : $0.agency }.joined(separator: " → "),
+                            title: r.title)
+            }
+            return [.slaLoaded(groups, bounced)]
+        case .loadTrend(let bucket, let rangeDays):
+            return [.trendLoaded(try trend(bucket, rangeDays: rangeDays, now: now))]
         }
     }
 
@@ -164,10 +167,12 @@ public final class DeskRuntime: @unchecked Sendable {
         return ActionOutcome(done: done, failures: failures, auditIDs: audits, summary: summary, isUndo: false)
     }
 
-    func trend(_ bucket: Trend.Bucket, now: Date) throws -> TrendPanel {
-        guard let (first, last) = try store.reportDayRange(for: user) else {
-            return TrendPanel(bucket: bucket, starts: [], counts: [], firstPerDay: 0, lastPerDay: 0, firstLabel: "", lastLabel: "")
+    func trend(_ bucket: Trend.Bucket, rangeDays: Int?, now: Date) throws -> TrendPanel {
+        guard let (firstReport, lastReport) = try store.reportDayRange(for: user) else {
+            return TrendPanel(bucket: bucket, rangeDays: rangeDays, starts: [], counts: [], firstPerDay: 0, lastPerDay: 0, firstLabel: "", lastLabel: "")
         }
+        let last = max(lastReport, Trend.Day(now, zone: store.zone))
+        let first = rangeDays.map { max(firstReport, last.adding(days: 1 - $0)) } ?? firstReport
         let daily = try store.dailyCounts(from: first, to: last, for: user)
         let buckets = Trend.buckets(daily: daily, from: first, to: last, by: bucket)
         // The seed's comparison: the first year (or first half) against the last three months.
@@ -180,7 +185,13 @@ public final class DeskRuntime: @unchecked Sendable {
             for o in from.ordinal...to.ordinal { total += daily[Trend.Day(ordinal: o)] ?? 0 }
             return days > 0 ? Double(total) / Double(days) : 0
         }
-        return TrendPanel(bucket: bucket, starts: buckets.map(\.start.text), counts: buckets.map(\.count),
+        let mix = try store.breakdown(from: first, to: last, for: user)
+        let total = max(1, mix.channels.reduce(0) { $0 + $1.1 })
+        func share(_ items: [(String, Int)]) -> [String] {
+            items.prefix(6).map { "\($0.0) \(Int((Double($0.1) / Double(total) * 100).rounded())) %" }
+        }
+        return TrendPanel(bucket: bucket, rangeDays: rangeDays, channels: share(mix.channels), categories: share(mix.categories),
+                          starts: buckets.map(\.start.text), counts: buckets.map(\.count),
                           firstPerDay: perDay(first, aEnd), lastPerDay: perDay(bStart, last),
                           firstLabel: "\(first.text)..\(aEnd.text)", lastLabel: "\(bStart.text)..\(last.text)")
     }

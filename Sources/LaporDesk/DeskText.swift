@@ -63,7 +63,8 @@ enum DeskText {
         case .board:
             return [t(l, "Enter  antrean instansi ini       s  urutkan ulang", "Enter  queue of this agency       s  re-sort")] + common
         case .trend:
-            return [t(l, "d/w/m  per hari/minggu/bulan", "d/w/m  by day/week/month")] + common
+            return [t(l, "d/w/m  per hari/minggu/bulan      r  rentang: 90 hari, 1 tahun, 2 tahun, semua",
+                      "d/w/m  by day/week/month          r  range: 90 days, 1 year, 2 years, all")] + common
         case .sla:
             return [t(l, "Enter  antrean terlambat instansi ini", "Enter  overdue queue of this agency")] + common
         }

@@ -66,8 +66,9 @@ public enum DeskUpdate {
         case .trendLoaded(let panel):
             m.trend = panel
             return []
-        case .slaLoaded(let groups):
+        case .slaLoaded(let groups, let bounced):
             m.slaPanel = groups
+            m.bounced = bounced
             return []
         case .failed(let text):
             m.loading = false
@@ -134,7 +135,7 @@ public enum DeskUpdate {
         switch m.view {
         case .queue: []
         case .board: [.loadBoard]
-        case .trend: [.loadTrend(m.trend?.bucket ?? .week)]
+        case .trend: [.loadTrend(m.trend?.bucket ?? .week, rangeDays: m.trend == nil ? 730 : m.trend!.rangeDays)]
         case .sla: [.loadSLA]
         }
     }

@@ -16,11 +16,19 @@ enum DeskViews {
         }
     }
 
+    /// Ranges `r` cycles through: 90 days, a year, two years, everything.
+    static let ranges: [Int?] = [90, 365, 730, nil]
+
     static func trendKey(_ key: Key, _ m: inout DeskModel) -> [DeskEffect] {
+        let range = m.trend == nil ? 730 : m.trend!.rangeDays
+        let bucket = m.trend?.bucket ?? .week
         switch key {
-        case .char("d"): return [.loadTrend(.day)]
-        case .char("w"): return [.loadTrend(.week)]
-        case .char("m"): return [.loadTrend(.month)]
+        case .char("d"): return [.loadTrend(.day, rangeDays: range)]
+        case .char("w"): return [.loadTrend(.week, rangeDays: range)]
+        case .char("m"): return [.loadTrend(.month, rangeDays: range)]
+        case .char("r"):
+            let i = ranges.firstIndex { $0 == range } ?? 2
+            return [.loadTrend(bucket, rangeDays: ranges[(i + 1) % ranges.count])]
         default: return []
         }
     }

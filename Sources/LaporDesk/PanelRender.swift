@@ -35,7 +35,7 @@ enum PanelRender {
         s.fill(y: 1, style: .header)
         s.put("\(t.firstLabel): \(NumberText.decimal(t.firstPerDay, l)) \(unit) → \(t.lastLabel): \(NumberText.decimal(t.lastPerDay, l)) \(unit), \(NumberText.percent(change, l))",
               x: 1, y: 1, style: .header)
-        let rows = m.height - 5
+        let rows = m.height - 7
         let shown = Array(zip(t.starts, t.counts).suffix(rows))
         let peak = max(1, shown.map(\.1).max() ?? 1)
         let barRoom = m.width - 22
@@ -46,25 +46,38 @@ enum PanelRender {
             s.put(String(repeating: " ", count: max(0, 7 - n.count)) + n, x: 12, y: y)
             s.put(String(repeating: "█", count: Int((Double(count) / Double(peak) * Double(barRoom)).rounded())), x: 21, y: y, style: .onTrack)
         }
-        s.put(DeskText.t(l, "d/w/m: per hari/minggu/bulan (\(t.bucket.rawValue))", "d/w/m: by day/week/month (\(t.bucket.rawValue))"),
-              x: 1, y: m.height - 3, style: .dim)
+        s.put(DeskText.t(l, "Kanal: ", "Channels: ") + t.channels.joined(separator: " · "), x: 1, y: m.height - 5, style: .normal, maxWidth: m.width - 2)
+        s.put(DeskText.t(l, "Kategori: ", "Categories: ") + t.categories.joined(separator: " · "), x: 1, y: m.height - 4, style: .normal, maxWidth: m.width - 2)
+        let range = t.rangeDays.map { DeskText.t(l, "\($0) hari", "\($0) days") } ?? DeskText.t(l, "semua", "all")
+        s.put(DeskText.t(l, "d/w/m per hari/minggu/bulan (\(t.bucket.rawValue)) · r rentang (\(range))",
+                         "d/w/m by day/week/month (\(t.bucket.rawValue)) · r range (\(range))"), x: 1, y: m.height - 3, style: .dim)
     }
 
     static func sla(_ m: DeskModel, _ s: inout ScreenBuffer) {
         let l = m.language
         s.fill(y: 1, style: .header)
-        var x = s.put(DisplayWidth.pad(Strings.agency.text(l), to: 18), x: 2, y: 1, style: .header)
+        var x = s.put(DisplayWidth.pad(DeskText.t(l, "Jam SLA", "Clock"), to: 16), x: 2, y: 1, style: .header)
+        x = s.put(DisplayWidth.pad(Strings.agency.text(l), to: 18), x: x, y: 1, style: .header)
         x = s.put(DisplayWidth.pad(DeskText.t(l, "! Terlambat", "! Overdue"), to: 14), x: x, y: 1, style: .header)
-        x = s.put(DisplayWidth.pad(DeskText.t(l, "◐ Segera", "◐ Due soon"), to: 14), x: x, y: 1, style: .header)
-        s.put(DeskText.t(l, "↩ Dipantulkan", "↩ Bounced"), x: x, y: 1, style: .header)
-        for (i, g) in m.slaPanel.prefix(m.height - 4).enumerated() {
+        s.put(DeskText.t(l, "◐ Segera", "◐ Due soon"), x: x, y: 1, style: .header)
+        let bouncedRows = min(m.bounced.count, max(0, (m.height - 6) / 3))
+        let groupRows = m.height - 5 - (bouncedRows > 0 ? bouncedRows + 1 : 0)
+        for (i, g) in m.slaPanel.prefix(max(0, groupRows)).enumerated() {
             let y = 2 + i
             let style: Style = i == m.viewCursor ? .selected : .normal
             s.fill(y: y, style: style)
-            var x = s.put(DisplayWidth.pad(g.agency, to: 18), x: 2, y: y, style: style)
+            let clock = SLAClock(rawValue: g.clock)?.label(l) ?? g.clock
+            var x = s.put(DisplayWidth.pad(clock, to: 16), x: 2, y: y, style: style)
+            x = s.put(DisplayWidth.pad(g.agency, to: 18), x: x, y: y, style: style)
             x = s.put(DisplayWidth.pad(NumberText.integer(g.overdue, l), to: 14), x: x, y: y, style: g.overdue > 0 && i != m.viewCursor ? .overdue : style)
-            x = s.put(DisplayWidth.pad(NumberText.integer(g.dueSoon, l), to: 14), x: x, y: y, style: g.dueSoon > 0 && i != m.viewCursor ? .dueSoon : style)
-            s.put(NumberText.integer(g.bounced, l), x: x, y: y, style: style)
+            s.put(NumberText.integer(g.dueSoon, l), x: x, y: y, style: g.dueSoon > 0 && i != m.viewCursor ? .dueSoon : style)
+        }
+        guard bouncedRows > 0 else { return }
+        let top = m.height - 3 - bouncedRows
+        s.fill(y: top, style: .header)
+        s.put(DeskText.t(l, "↩ Dipantulkan antarinstansi", "↩ Bounced between agencies"), x: 2, y: top, style: .header)
+        for (i, b) in m.bounced.prefix(bouncedRows).enumerated() {
+            s.put("\(DisplayWidth.pad(b.trackingID, to: 12)) \(b.bounces)×  \(b.chain)  — \(b.title)", x: 2, y: top + 1 + i, maxWidth: m.width - 3)
         }
     }
 }

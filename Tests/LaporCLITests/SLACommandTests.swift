@@ -33,6 +33,13 @@ import Testing
         Case(name: "WIT desk counts from Friday", zone: "Asia/Jayapura", submitted: "2026-11-26T23:30:00+07:00", limit: "1wd", due: "2026-11-30T23:59:59+09:00"),
         Case(name: "24x7 agency follow-up", zone: "Asia/Jakarta", submitted: "2026-11-27T09:00:00", limit: "5wd", agencyCalendar: "24x7", due: "2026-12-02T23:59:59+07:00"),
         Case(name: "24x7 agency over Christmas", zone: "Asia/Jakarta", submitted: "2026-12-24T09:00:00", limit: "1wd", agencyCalendar: "24x7", due: "2026-12-25T23:59:59+07:00"),
+        Case(name: "plain Monday + 3wd", zone: "Asia/Jakarta", submitted: "2026-11-23T16:00:00", limit: "3wd", due: "2026-11-26T23:59:59+07:00"),
+        Case(name: "Sunday + 1wd", zone: "Asia/Jakarta", submitted: "2026-11-29T08:00:00", limit: "1wd", due: "2026-11-30T23:59:59+07:00"),
+        Case(name: "Idul Fitri 2026, 5wd", zone: "Asia/Jakarta", submitted: "2026-03-17T10:00:00", limit: "5wd", due: "2026-03-31T23:59:59+07:00"),
+        Case(name: "New Year 2026", zone: "Asia/Jakarta", submitted: "2025-12-31T10:00:00", limit: "1wd", due: "2026-01-02T23:59:59+07:00"),
+        Case(name: "calendar days ignore holidays", zone: "Asia/Jakarta", submitted: "2026-12-31T10:00:00", limit: "1d", due: "2027-01-01T23:59:59+07:00"),
+        Case(name: "an extra holiday and a weekend", zone: "Asia/Jakarta", submitted: "2026-11-26T10:00:00", limit: "2wd", holidays: ["2026-11-27"], due: "2026-12-01T23:59:59+07:00"),
+        Case(name: "agency follow-up on the national calendar", zone: "Asia/Jakarta", submitted: "2026-12-23T10:00:00", limit: "2wd", agencyCalendar: "national", due: "2026-12-29T23:59:59+07:00"),
     ]
 
     @Test(arguments: cases)
@@ -63,6 +70,27 @@ import Testing
         let item = try #require(items.first { $0["clock"] as? String == clock })
         #expect(item["deadline"] as? String == c.due)
         #expect(item["tracking_id"] as? String == "T1")
+    }
+
+    @Test func aHolidayAddedLaterRecomputesOpenDeadlines() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-holiday-\(UUID().uuidString).sqlite").path
+        defer { Capture.remove(db) }
+        let store = try LaporStore.open(path: db)
+        let boss = try store.initialize(login: "kabid", at: Date())
+        let submitted = try #require(store.zone.parseISO("2026-11-23T16:00:00"))
+        try store.receive(Report(trackingID: "T1", submittedAt: submitted, title: "Uji", body: "Uji"), by: boss, at: submitted)
+        func due() throws -> String? {
+            let out = Capture.stdout { LaporCLI.run(["--db", db, "--as", "kabid", "sla", "--json", "--now", "2026-11-23T17:00:00+07:00"]) }.out
+            let json = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any]
+            return ((json?["items"] as? [[String: Any]])?.first?["deadline"]) as? String
+        }
+        #expect(try due() == "2026-11-26T23:59:59+07:00")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-cal-\(UUID().uuidString).csv").path
+        try "date,name,kind,calendar,source\n2026-11-25,Libur daerah,holiday,national,Perda uji\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(Capture.stdout { LaporCLI.run(["--db", db, "--as", "kabid", "calendar", "import", file]) }.code == 0)
+        #expect(try due() == "2026-11-27T23:59:59+07:00")
+        #expect(Capture.stdout { LaporCLI.run(["--db", db, "--as", "kabid", "calendar", "remove", "2026-11-25"]) }.code == 0)
+        #expect(try due() == "2026-11-26T23:59:59+07:00")
     }
 
     @Test func applyTwiceChangesNothingTheSecondTime() throws {

@@ -11,30 +11,34 @@ import Testing
     let session = "lapor-\(UUID().uuidString.prefix(8))"
     let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-journey-\(UUID().uuidString).sqlite").path
 
-    /// Runs a tool and returns its stdout. `detached` is for commands that leave a daemon behind
-    /// (tmux's server would hold a pipe open forever), whose output is discarded.
+    /// Runs a tool and returns its stdout, through posix_spawn and waitpid: Foundation's Process
+    /// sometimes never reaps a child on Linux (seen here: a tmux client left defunct, the test hung).
+    /// Output goes to a file, so a daemon that inherits it (tmux's server) cannot hold a pipe open.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String], detached: Bool = false) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-run-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, detached ? "/dev/null" : out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + arguments).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
-        process.environment = env
-        process.standardError = FileHandle.nullDevice
-        if detached {
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            return ""
-        }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { for p in envp { free(p) } }
+        var pid: pid_t = 0
+        let rc = posix_spawnp(&pid, tool, &actions, nil, argv, envp)
+        guard rc == 0 else { throw JourneyError(message: "cannot start \(tool): \(String(cString: strerror(rc)))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return detached ? "" : ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
     }
+
+    struct JourneyError: Error { let message: String }
 
     func lapor(_ arguments: String...) throws -> String {
         try Self.run(Self.binary, ["--db", db, "--now", Self.now] + arguments)
@@ -141,7 +145,8 @@ import Testing
         defer { finish() }
         try start()
         try keys("C-c")
-        let after = try waitFor("EXITED 0")
+        try waitFor("EXITED 0")
+        let after = try waitUntil { $0.contains("icanon") }   // stty prints after the exit line
         #expect(after.contains("icanon") && !after.contains("-icanon"), "terminal left in raw mode:\n\(after)")
         #expect(!after.contains("Antrean"))
     }
@@ -151,7 +156,8 @@ import Testing
         try start()
         // Only the desk itself, not the pane's shell (whose command line holds the same path).
         try Self.run("pkill", ["-TERM", "-f", "^\(Self.binary) --db \(db)"])
-        let after = try waitFor("EXITED")
+        try waitFor("EXITED")
+        let after = try waitUntil { $0.contains("icanon") }
         #expect(after.contains("icanon") && !after.contains("-icanon"), "terminal left in raw mode:\n\(after)")
     }
 

@@ -114,7 +114,7 @@ import LaporCore
     @Test func viewsSwitchWithDigitsAndTab() {
         var m = model()
         #expect(DeskUpdate.update(&m, .key(.char("2"))) == [.loadBoard])
-        #expect(DeskUpdate.update(&m, .key(.tab)) == [.loadTrend(.week)])
+        #expect(DeskUpdate.update(&m, .key(.tab)) == [.loadTrend(.week, rangeDays: 730)])
         #expect(DeskUpdate.update(&m, .key(.tab)) == [.loadSLA])
         #expect(DeskUpdate.update(&m, .key(.tab)).isEmpty && m.view == .queue)
     }

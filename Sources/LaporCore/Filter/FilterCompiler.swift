@@ -80,7 +80,8 @@ public struct FilterCompiler: Sendable {
             return SQLFragment("report.id IN (\(tagged.map { _ in "?" }.joined(separator: ",")))", tagged.sorted().map { .integer($0) })
         case .text(let words):
             let query = Self.ftsQuery(words)
-            if query.isEmpty { return SQLFragment("1") }
+            // Nothing searchable (only punctuation or emoji): match nothing, also inside an `|`.
+            if query.isEmpty { return SQLFragment("0") }
             return SQLFragment("report.id IN (SELECT rowid FROM report_text WHERE report_text MATCH ?)", [.text(query)])
         }
     }

@@ -76,6 +76,39 @@ extension LaporStore {
         }
     }
 
+    /// Reports per channel and per category submitted between two days, from the kept counters.
+    public func breakdown(from: Trend.Day, to: Trend.Day, for user: User) throws -> (channels: [(String, Int)], categories: [(String, Int)]) {
+        try read { db in
+            var agencyFilter = ""
+            var arguments: StatementArguments = [from.ordinal, to.ordinal]
+            if case .agency(let own) = Visibility(user: user) { agencyFilter = " AND agency_id = ?"; arguments += [own] }
+            func grouped(_ column: String) throws -> [(String, Int)] {
+                try Row.fetchAll(db, sql: "SELECT \(column), sum(n) AS total FROM daily_count WHERE day BETWEEN ? AND ?\(agencyFilter) GROUP BY 1 HAVING total > 0 ORDER BY total DESC",
+                                 arguments: arguments).map { ($0[0], $0[1]) }
+            }
+            return (try grouped("channel"), try grouped("category"))
+        }
+    }
+
+    /// Open reports with their earliest running clock overdue or due soon, by clock and agency.
+    public func slaGroups(now: Date, for user: User) throws -> [(clock: String, agency: String, overdue: Int, dueSoon: Int)] {
+        try read { db in
+            let (whereSQL, arguments) = Self.whereClause(SQLFragment("report.due_at IS NOT NULL AND report.due_soon_at <= ?", [.integer(RowDecoding.seconds(now))]),
+                                                         visibility: Visibility(user: user))
+            return try Row.fetchAll(db, sql: """
+                SELECT report.due_clock, coalesce(agency.code, '—'), sum(report.due_at < ?), sum(report.due_at >= ?)
+                FROM report LEFT JOIN agency ON agency.id = report.agency_id \(whereSQL)
+                GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2
+                """, arguments: [RowDecoding.seconds(now), RowDecoding.seconds(now)] + arguments).map { ($0[0] ?? "", $0[1], $0[2], $0[3]) }
+        }
+    }
+
+    /// Open reports that bounced between agencies, most bounced first.
+    public func bouncedReports(limit: Int, for user: User) throws -> [Report] {
+        try reports(ReportQuery(condition: SQLFragment("report.bounces > 0 AND report.state NOT IN ('resolved', 'archived')"),
+                                sort: .updated, limit: limit), for: user).sorted { $0.bounces > $1.bounces }
+    }
+
     /// The first and last day with reports (for trend ranges).
     public func reportDayRange(for user: User) throws -> (Trend.Day, Trend.Day)? {
         try read { db in
