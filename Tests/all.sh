@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test: the Swift test suites (unit, screens, CLI contract, terminal journeys under tmux),
-# then the reliability scripts and a small benchmark run that must complete (no timing asserts).
+# then the reliability scripts, a 60-second libFuzzer run per target, and a small benchmark run
+# that must complete (no timing asserts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
@@ -8,5 +9,6 @@ swift build
 swift test
 bash Tests/reliability/kill-import.sh 20 200000 debug
 bash Tests/reliability/soak.sh 500 debug
+bash Fuzz/run.sh 60
 .build/debug/lapor-bench --rows 20000 --dir "$(mktemp -d /tmp/lapor-bench-ci.XXXXXX)" > /dev/null
 echo "lapor-bench --rows 20000: 1 passed, 0 failed"

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LaporCore
 
@@ -21,6 +22,14 @@ import Testing
         #expect(Sanitizer.block("a\r\nb\rc\td\u{1B}") == "a\nb\nc d␛")
         #expect(Sanitizer.line("a\nb\tc") == "a␊b␉c")
         #expect(Sanitizer.line("Jalan rusak 😡 道路") == "Jalan rusak 😡 道路")
+    }
+
+    /// Found by fuzzing: CR then a combining mark became one grapheme "\n\u{650}", hiding the break.
+    @Test func aCombiningMarkAfterALineBreakGetsItsOwnBase() throws {
+        let input = String(decoding: try #require(Data(base64Encoded: "VA3ZkJBUbEBAQEBTdHNAb3Vpbm5vbG8N")), as: UTF8.self)
+        let block = Sanitizer.block(input)
+        #expect(block.split(separator: "\n", omittingEmptySubsequences: false).count == block.unicodeScalars.filter { $0 == "\n" }.count + 1)
+        #expect(Sanitizer.block("a\n\u{301}b") == "a\n\u{25CC}\u{301}b")
     }
 
     @Test func widthsOfWideCombiningAndEmoji() {

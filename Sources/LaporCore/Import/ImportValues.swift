@@ -28,6 +28,8 @@ public enum ImportValues {
         } else {
             return nil
         }
+        // Four plain digits and a plausible year: "-023" parses as an Int but is no year of a report.
+        guard (1900...2200).contains(y) else { return nil }
         var h = 0, mi = 0, s = 0
         if let time = timeParts.first {
             let hms = time.replacingOccurrences(of: ".", with: ":").split(separator: ":").compactMap { Int($0) }

@@ -25,6 +25,13 @@ public enum Sanitizer {
         v < 0x20 || (v >= 0x7F && v <= 0x9F) || isBidiControl(v)
     }
 
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: true
+        default: false
+        }
+    }
+
     static func isBidiControl(_ v: UInt32) -> Bool {
         (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F || v == 0x061C
     }
@@ -36,6 +43,9 @@ public enum Sanitizer {
         for scalar in text.unicodeScalars {
             let v = scalar.value
             defer { previousWasCR = (v == 0x0D) }
+            // A combining mark right after a line break would fuse with it into one grapheme, so
+            // line splitting would miss the break: give the mark the dotted circle as its base.
+            if out.last == "\n" && isMark(scalar) { out.append("\u{25CC}") }
             if keepNewlines {
                 if v == 0x0A { if !previousWasCR { out.append(scalar) }; continue }
                 if v == 0x0D { out.append("\n"); continue }
