@@ -95,6 +95,39 @@ import LaporCore
         #expect(try store.audit(secret.trackingID, for: boss).last?.action == "reveal")
     }
 
+    @Test func aSecondOperatorRoutingElsewhereIsTold() throws {
+        defer { Capture.remove(db) }
+        let store = try LaporStore.open(path: db)
+        let boss = try store.initialize(login: "kabid", at: Date())
+        try store.addAgency(Agency(code: "DLH", name: "Dinas Lingkungan Hidup"), by: boss, at: Date())
+        try store.addAgency(Agency(code: "PUPR", name: "Dinas PUPR"), by: boss, at: Date())
+        try store.receive(Report(trackingID: "R1", submittedAt: Date(), title: "Sampah", body: "x"), by: boss, at: Date())
+        #expect(lapor("--db", db, "--as", "kabid", "route", "R1", "--to", "DLH").code == 0)
+        let auditBefore = try store.audit("R1", for: boss).count
+        #expect(lapor("--db", db, "--as", "kabid", "route", "R1", "--to", "PUPR").code == 1)
+        #expect(try store.report("R1", for: boss).agencyID == (try store.agency(named: "DLH").id))
+        #expect(try store.audit("R1", for: boss).count == auditBefore)
+        #expect(lapor("--db", db, "--as", "kabid", "route", "R1", "--to", "PUPR", "--reroute").code == 0)
+        #expect(try store.report("R1", for: boss).bounces == 1)
+    }
+
+    @Test func exportsDefuseSpreadsheetFormulasAndReimportTheOriginal() throws {
+        let other = db + "-copy.sqlite", csv = db + ".csv"
+        defer { Capture.remove(db); Capture.remove(other); try? FileManager.default.removeItem(atPath: csv) }
+        let store = try LaporStore.open(path: db)
+        let boss = try store.initialize(login: "kabid", at: Date())
+        try store.receive(Report(trackingID: "F1", submittedAt: Date(), title: "=HYPERLINK(\"http://x\",\"klik\")", body: "@SUM(A1)"), by: boss, at: Date())
+        #expect(lapor("--db", db, "--as", "kabid", "export", "-o", csv).code == 0)
+        let text = try String(contentsOfFile: csv, encoding: .utf8)
+        #expect(text.contains("\"'=HYPERLINK(") && text.contains("'@SUM(A1)"))
+        #expect(!text.contains(",=") && !text.contains(",@"))
+        let copy = try LaporStore.open(path: other)
+        _ = try copy.initialize(login: "kabid", at: Date())
+        #expect(lapor("--db", other, "--as", "kabid", "import", csv).code == 0)
+        #expect(try copy.report("F1", for: boss).title == "=HYPERLINK(\"http://x\",\"klik\")")
+        #expect(try copy.report("F1", for: boss).body == "@SUM(A1)")
+    }
+
     @Test func humanTablesNeverCarryControlCharacters() throws {
         defer { Capture.remove(db) }
         let store = try LaporStore.open(path: db)

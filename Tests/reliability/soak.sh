@@ -26,8 +26,8 @@ worker() { # actor seed
     id=${pool[$((RANDOM % ${#pool[@]}))]}
     case $((RANDOM % 5)) in
       0) action=(verify "$id") ;;
-      1) action=(route "$id" --to DLH) ;;
-      2) action=(route "$id" --to PUPR) ;;
+      1) action=(route "$id" --to DLH --reroute) ;;
+      2) action=(route "$id" --to PUPR --reroute) ;;
       3) action=(hold "$id" --note "Mohon foto") ;;
       4) action=(release "$id") ;;
     esac

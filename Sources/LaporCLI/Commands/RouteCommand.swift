@@ -8,7 +8,8 @@ struct RouteCommand: ParsableCommand {
     @Argument(help: "Tracking id (or internal id) of each report.") var ids: [String]
     @Option(help: "Agency code, name or alias.") var to: String
     @Option(help: "Optional note for the agency.") var note: String = ""
+    @Flag(help: "Route a report that is already routed to another agency (a re-route).") var reroute = false
     func run() throws {
-        try LifecycleRunner.run(.route, ids: ids, note: note, agency: to, common: common)
+        try LifecycleRunner.run(.route, ids: ids, note: note, agency: to, reroute: reroute, common: common)
     }
 }

@@ -4,14 +4,23 @@ import LaporCore
 /// Runs one lifecycle action on each named report through the core, printing one line per report.
 /// A refusal leaves that report untouched; the exit code is the first refusal's (cli.md).
 enum LifecycleRunner {
-    static func run(_ action: LifecycleAction, ids: [String], note: String = "", agency: String? = nil, common: CommonOptions) throws {
+    /// Each report is read first and acted on only if nobody changed it in between (its version is
+    /// checked inside the write transaction), so of two operators racing, the second is told.
+    /// Routing a report that is already routed needs `reroute`, so nobody re-routes by accident.
+    static func run(_ action: LifecycleAction, ids: [String], note: String = "", agency: String? = nil, reroute: Bool = false,
+                    common: CommonOptions) throws {
         let ctx = try Context.open(common)
         var firstFailure: LaporError?
         var results: [[String: Any]] = []
         let codes = try ctx.agencyCodes()
         for id in ids {
             do {
-                let report = try ctx.store.perform(action, on: id, by: ctx.user, at: ctx.now, note: note, agency: agency)
+                let seen = try ctx.store.report(id, for: ctx.user)
+                if action == .route && seen.state == .dispositioned && !reroute {
+                    throw LaporError.alreadyRouted(trackingID: seen.trackingID, agency: seen.agencyID.flatMap { codes[$0] } ?? "?")
+                }
+                let report = try ctx.store.perform(action, on: seen.trackingID, by: ctx.user, at: ctx.now, note: note, agency: agency,
+                                                   expectedVersion: seen.version)
                 let agencyCode = report.agencyID.flatMap { codes[$0] }
                 results.append(["id": report.id, "tracking_id": report.trackingID, "ok": true, "state": report.state.rawValue,
                                 "agency": agencyCode ?? NSNull()])

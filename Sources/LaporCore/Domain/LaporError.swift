@@ -11,6 +11,7 @@ public enum LaporError: Error, Equatable, Sendable {
     case sameAgency(trackingID: String, agency: String)
     case staleReport(trackingID: String)
     case alreadyReturned(trackingID: String)
+    case alreadyRouted(trackingID: String, agency: String)
     case duplicate(String)
     case invalidArgument(String)
     case databaseBusy(path: String)
@@ -22,7 +23,7 @@ public enum LaporError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .illegalTransition, .reportNotFound, .agencyNotFound, .agencyAmbiguous, .noteRequired,
-             .sameAgency, .staleReport, .alreadyReturned, .duplicate: 1
+             .sameAgency, .staleReport, .alreadyReturned, .alreadyRouted, .duplicate: 1
         case .invalidArgument: 2
         case .inputUnreadable: 65
         case .inputMissing: 66
@@ -79,6 +80,10 @@ public enum LaporError: Error, Equatable, Sendable {
             return en
                 ? "Report \(tid) was already returned as not our remit; it waits for the desk to re-route it."
                 : "Laporan \(tid) sudah dikembalikan (bukan wewenang); menunggu disposisi ulang oleh admin."
+        case let .alreadyRouted(tid, agency):
+            return en
+                ? "Report \(tid) is already routed to \(agency); add --reroute to send it elsewhere."
+                : "Laporan \(tid) sudah didisposisikan ke \(agency); tambahkan --reroute untuk memindahkannya."
         case let .duplicate(what):
             return en ? "\(what) already exists." : "\(what) sudah ada."
         case let .invalidArgument(text):
