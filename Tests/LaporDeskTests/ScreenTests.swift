@@ -102,6 +102,25 @@ import LaporCore
         #expect(desk.latencies.count == 15 + 3) // the pattern's keys, then ; r Enter
     }
 
+    /// An anonim reporter's name and contact never reach the desk's screen, not even in the detail.
+    @Test func anonymousIdentityIsMaskedInTheDesk() throws {
+        let store = try LaporStore.inMemory()
+        let boss = try store.initialize(login: "kabid", at: Self.now)
+        let old = Self.now.addingTimeInterval(-50 * 86_400)
+        try store.receive(Report(trackingID: "A1", submittedAt: old, title: "Pungli", body: "Isi", reporterName: "Siti Rahasia",
+                                 reporterContact: "0812999777", anonymous: true), by: boss, at: old)
+        try store.receive(Report(trackingID: "C1", submittedAt: old.addingTimeInterval(60), title: "Rahasia", body: "Isi",
+                                 reporterName: "Budi Tersembunyi", reporterContact: "0813111222", confidential: true), by: boss, at: old)
+        let runtime = try DeskRuntime(store: store, user: boss, language: .id, clock: { Self.now })
+        for keys in ["", "<Enter>", "<Esc>j<Enter>"] {
+            var desk = HeadlessDesk(runtime: runtime, width: 120, height: 40)
+            desk.press(try Key.script(keys))
+            let text = desk.screen.text
+            for secret in ["Siti Rahasia", "0812999777", "Budi Tersembunyi", "0813111222"] { #expect(!text.contains(secret), "\(keys): \(secret)") }
+            if keys.contains("<Enter>") { #expect(text.contains("(identitas dirahasiakan)")) }
+        }
+    }
+
     @Test func numbersFollowTheLanguage() {
         #expect(NumberText.integer(100593, .id) == "100.593")
         #expect(NumberText.integer(100593, .en) == "100,593")
