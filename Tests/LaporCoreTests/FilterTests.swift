@@ -26,6 +26,10 @@ import Testing
         ("~a DLH )", 8, "without a matching"),
         ("~d 2024-02-30", 4, "not a day"),
         ("~h merpati", 4, "unknown channel"),
+        // Fuzzer regression: thousands of '(' overflowed the stack; now refused at level 65.
+        (String(repeating: "(", count: 3_000) + "x", 65, "nested deeper than 64"),
+        (String(repeating: "!", count: 3_000) + "x", 65, "nested deeper than 64"),
+        (String(repeating: "x ", count: 2_001), 4_001, "longer than 4000"),
     ])
     func errorsNameTheColumn(_ input: String, _ column: Int, _ fragment: String) {
         do {
@@ -35,6 +39,12 @@ import Testing
             #expect(error.column == column, "\(input): \(error.message)")
             #expect(error.message.contains(fragment), "\(input): \(error.message)")
         }
+    }
+
+    @Test func nestingUpToTheLimitStillParses() throws {
+        let deep = String(repeating: "(", count: 64) + "~o" + String(repeating: ")", count: 64)
+        #expect(try FilterParser.parse(deep) == .overdue)
+        #expect(try FilterParser.parse(String(repeating: "!", count: 64) + "~o") != nil)
     }
 
     @Test func quotesAndSQLAreJustText() throws {

@@ -4,9 +4,20 @@ public struct FilterParser {
     private let tokens: [FilterLexer.Token]
     private let length: Int
     private var index = 0
+    private var depth = 0
+
+    /// Deeper nesting than any person types; refusing it keeps recursion off the stack's edge
+    /// (the fuzzer found a stack overflow at a few thousand '(').
+    public static let maxDepth = 64
+    /// Longer than any filter a person types or pastes on purpose.
+    public static let maxLength = 4_000
 
     public static func parse(_ text: String) throws(FilterError) -> FilterExpr? {
-        var parser = FilterParser(tokens: FilterLexer.tokens(text), length: text.count)
+        let length = text.count
+        if length > maxLength {
+            throw FilterError(column: maxLength + 1, message: "the filter is longer than \(maxLength) characters")
+        }
+        var parser = FilterParser(tokens: FilterLexer.tokens(text), length: length)
         if parser.tokens.isEmpty { return nil }
         let expr = try parser.orExpr()
         if let extra = parser.peek {
@@ -54,6 +65,13 @@ public struct FilterParser {
 
     private mutating func unary() throws(FilterError) -> FilterExpr {
         guard let token = peek else { throw FilterError(column: endColumn, message: "a term is missing here") }
+        if token.kind == .not || token.kind == .open {
+            depth += 1
+            if depth > Self.maxDepth {
+                throw FilterError(column: token.column, message: "nested deeper than \(Self.maxDepth) levels of '(' and '!'")
+            }
+        }
+        defer { if token.kind == .not || token.kind == .open { depth -= 1 } }
         switch token.kind {
         case .not:
             index += 1

@@ -12,8 +12,13 @@ public final class JSONRecordReader {
     private var started = false
     public let shape: Shape
 
-    public init(path: String, shape: Shape) throws {
-        source = try ByteSource(path: path)
+    public convenience init(path: String, shape: Shape) throws {
+        self.init(source: try ByteSource(path: path), shape: shape)
+    }
+
+    /// A reader over any byte source (the fuzzer uses tiny chunks to cross every boundary).
+    init(source: ByteSource, shape: Shape) {
+        self.source = source
         self.shape = shape
     }
 
