@@ -14,7 +14,8 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", path: "Modules/CNCursesW"),
-        .target(name: "LaporCore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+        .target(name: "LaporCore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
+                                                 .product(name: "GRDBSQLite", package: "GRDB.swift")],
                 resources: [.copy("Resources/holidays-id.csv")]),
         .target(name: "LaporDesk", dependencies: ["LaporCore"]),
         .target(name: "LaporTerminal", dependencies: ["LaporDesk", "CNCursesW"]),

@@ -103,6 +103,61 @@ import Testing
         #expect(s.rejects[2].trackingID == "A4")
     }
 
+    @Test(arguments: [1, 2, 5000])
+    func theSameIDTwiceInAFileLaterWinsWithOneAuditRecordPerChange(batchSize: Int) throws {
+        let f = try Fixture()
+        let path = try source("""
+            tracking_id,submitted_at,title,body
+            D1,2024-05-01 10:00,Jalan rusak,Berlubang
+            D2,2024-05-01 10:05,Lampu mati,Gelap
+            D1,2024-05-01 10:00,Jalan rusak parah,Berlubang dalam
+            D3,2024-05-01 10:10,Sampah,Menumpuk
+            D1,2024-05-01 10:00,Jalan rusak parah,Berlubang dalam
+
+            """)
+        var importer = Importer(store: f.store, user: f.op, now: Fixture.now)
+        importer.batchSize = batchSize
+        let s = try importer.run([path], format: .csv)
+        #expect(s.rows == 5 && s.inserted == 3 && s.updated == 1 && s.unchanged == 1 && s.rejected == 0)
+        #expect(try f.store.report("D1", for: f.boss).title == "Jalan rusak parah")
+        #expect(try f.store.audit("D1", for: f.boss).map(\.action) == ["import", "import_update"])
+        for id in ["D2", "D3"] { #expect(try f.store.audit(id, for: f.boss).map(\.action) == ["import"]) }
+    }
+
+    @Test func trackingIDsWithQuotesBackslashesAndControlsAreFoundAgain() throws {
+        let ids = ["Q\"1", "B\\2", "T\t3", "U\u{1}4", "emoji😡5", "plain6"]
+        let decoded = try JSONSerialization.jsonObject(with: Data(ImportStage.jsonArray(ids).utf8)) as? [String]
+        #expect(decoded == ids)
+        let f = try Fixture()
+        let rows = ids.enumerated().map { i, id in
+            ImportRow(report: Report(trackingID: id, submittedAt: Fixture.now, title: "Judul \(i)", body: "Isi"), agencyName: nil, line: i + 2)
+        }
+        #expect(try f.store.applyImport(rows, by: f.op, at: Fixture.now).inserted == ids.count)
+        let again = try f.store.applyImport(rows, by: f.op, at: Fixture.now)
+        #expect(again.unchanged == ids.count && again.inserted == 0)
+    }
+
+    @Test func importedReportsAreFoundByFullTextSearch() throws {
+        let f = try Fixture()
+        let path = try source("""
+            tracking_id,submitted_at,title,body
+            S1,2024-05-01 10:00,Banjir di Pasar,Air setinggi lutut
+            S2,2024-05-01 10:05,Lampu mati,Gelap gulita
+            S2,2024-05-01 10:05,Lampu jalan mati,Gelap total
+
+            """)
+        var importer = Importer(store: f.store, user: f.op, now: Fixture.now)
+        importer.batchSize = 2
+        _ = try importer.run([path], format: .csv)
+        let compiler = FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: WorkingCalendar(name: "national"))
+        func find(_ filter: String) throws -> [String] {
+            try f.store.reports(ReportQuery(condition: compiler.compile(filter)), for: f.boss).map(\.trackingID)
+        }
+        #expect(try find("banjir lutut") == ["S1"])
+        #expect(try find("total") == ["S2"])
+        #expect(try find("gulita").isEmpty) // the updated text replaced the old in the index
+    }
+
     @Test func reimportIsUnchangedAndDeskDecisionsWin() throws {
         let f = try Fixture()
         let path = try source("""

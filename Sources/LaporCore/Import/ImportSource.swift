@@ -58,7 +58,7 @@ public final class ImportSource {
     public func next() -> RawRecord? {
         if let csv {
             guard let record = csv.next() else { return nil }
-            var values: [ImportField: String] = [:]
+            var values = [ImportField: String](minimumCapacity: header.count)
             for (field, value) in zip(header, record.fields) { if let field { values[field] = value } }
             guard record.fields.count == header.count else {
                 return RawRecord(line: record.line, values: values, error: "wrong number of fields (\(record.fields.count), expected \(header.count))")

@@ -9,7 +9,9 @@ public enum ImportValues {
         var text = raw.trimmed
         guard !text.isEmpty else { return nil }
         var offset: Int?
-        for (suffix, hours) in [(" WITA", 8), (" WIB", 7), (" WIT", 9)] where text.uppercased().hasSuffix(suffix) {
+        // Only a text ending in a letter can carry a zone suffix (the common ISO forms end in a digit).
+        let endsInLetter = text.utf8.last.map { ($0 | 0x20) >= 97 && ($0 | 0x20) <= 122 } ?? false
+        for (suffix, hours) in [(" WITA", 8), (" WIB", 7), (" WIT", 9)] where endsInLetter && text.uppercased().hasSuffix(suffix) {
             text = String(text.dropLast(suffix.count)).trimmed
             offset = hours * 3600
             break

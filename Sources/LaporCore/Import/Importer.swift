@@ -39,41 +39,77 @@ public struct Importer {
         return rejects
     }
 
+    /// What the reading thread hands the writing one.
+    private enum Piece {
+        case batch([ImportRow], rows: Int, rejects: [ImportReject], bytes: Int)
+        case fileDone(ImportSource)
+    }
+
+    /// Reads and validates on a second thread while this one writes, so parsing and SQLite
+    /// overlap on the machine's two cores; the accounting is the same as reading in line.
     public func run(_ paths: [String], format: ImportSource.Format) throws -> Summary {
         let started = Date()
         var summary = Summary()
         let sources = try paths.map { try ImportSource(path: $0, format: format) }
         let totalBytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
-        var doneBytes = 0
-        for source in sources {
-            summary.files.append(source.path)
-            var batch: [ImportRow] = []
-            func flush() throws {
-                guard !batch.isEmpty else { return }
-                let result = try store.applyImport(batch, by: user, at: now, dryRun: dryRun)
-                summary.inserted += result.inserted; summary.updated += result.updated
-                summary.unchanged += result.unchanged; summary.conflicts += result.conflicts
-                summary.createdAgencies += result.createdAgencies
-                batch.removeAll(keepingCapacity: true)
-                progress?(doneBytes + source.bytesRead, totalBytes, summary.rows)
+        let pipe = BatchPipe<Piece>()
+        let reader = Thread { [batchSize, zone = store.zone, sources = UncheckedBox(sources)] in
+            defer { pipe.finish() }
+            var doneBytes = 0
+            for source in sources.value {
+                var batch: [ImportRow] = [], rows = 0, rejects: [ImportReject] = []
+                func send() -> Bool {
+                    defer { batch = []; batch.reserveCapacity(batchSize); rows = 0; rejects = [] }
+                    return pipe.put(.batch(batch, rows: rows, rejects: rejects, bytes: doneBytes + source.bytesRead))
+                }
+                while let raw = source.next() {
+                    rows += 1
+                    switch ImportRow.validate(raw, zone: zone) {
+                    case .success(let row):
+                        batch.append(row)
+                        if batch.count >= batchSize, !send() { return }
+                    case .failure(let reject):
+                        rejects.append(reject)
+                    }
+                }
+                if rows > 0, !send() { return }
+                doneBytes += source.bytesRead
+                if !pipe.put(.fileDone(source)) { return }
             }
-            while let raw = source.next() {
-                summary.rows += 1
-                switch ImportRow.validate(raw, zone: store.zone) {
-                case .success(let row):
-                    batch.append(row)
-                    if batch.count >= batchSize { try flush() }
-                case .failure(let reject):
-                    summary.rejected += 1
-                    summary.rejects.append(reject)
+        }
+        reader.stackSize = 8 << 20
+        reader.start()
+        do {
+            while let piece = pipe.take() {
+                switch piece {
+                case .batch(let rows, let count, let rejects, let bytes):
+                    summary.rows += count
+                    summary.rejected += rejects.count
+                    summary.rejects += rejects
+                    if !rows.isEmpty {
+                        let result = try store.applyImport(rows, by: user, at: now, dryRun: dryRun)
+                        summary.inserted += result.inserted; summary.updated += result.updated
+                        summary.unchanged += result.unchanged; summary.conflicts += result.conflicts
+                        summary.createdAgencies += result.createdAgencies
+                    }
+                    progress?(bytes, totalBytes, summary.rows)
+                case .fileDone(let source):
+                    summary.files.append(source.path)
+                    if source.encoding != "utf-8" { summary.encoding = source.encoding }
+                    for column in source.unknownColumns where !summary.unknownColumns.contains(column) { summary.unknownColumns.append(column) }
                 }
             }
-            try flush()
-            doneBytes += source.bytesRead
-            if source.encoding != "utf-8" { summary.encoding = source.encoding }
-            for column in source.unknownColumns where !summary.unknownColumns.contains(column) { summary.unknownColumns.append(column) }
+        } catch {
+            pipe.cancel()
+            throw error
         }
         summary.seconds = Date().timeIntervalSince(started)
         return summary
     }
+}
+
+/// Hands a value the compiler cannot prove sendable to the one thread that will use it next.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

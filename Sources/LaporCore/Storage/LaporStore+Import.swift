@@ -20,6 +20,8 @@ extension LaporStore {
             var agencies = try AgencyIndex(db)
             let engine = try Self.clockEngine(db, zone: zone)
             let find = try db.cachedStatement(sql: "SELECT \(RowDecoding.reportColumns), desk_touched FROM report WHERE tracking_id = ?")
+            var stage = try ImportStage(db)
+            var known = try ImportStage.existing(db, rows.map(\.report.trackingID))
             for row in rows {
                 var incoming = row.report
                 if let name = row.agencyName {
@@ -27,8 +29,10 @@ extension LaporStore {
                     incoming.agencyID = id
                     if let created { result.createdAgencies.append(created) }
                 }
-                guard let existingRow = try Row.fetchOne(find, arguments: [incoming.trackingID]) else {
-                    try insert(db, incoming, engine: engine, actor: actor, at: now)
+                // The same id twice in one file: the first copy must be in the table before the second is compared.
+                if stage.holds(incoming.trackingID) { known.formUnion(try stage.flush(db, actor: actor, at: now)) }
+                guard known.contains(incoming.trackingID), let existingRow = try Row.fetchOne(find, arguments: [incoming.trackingID]) else {
+                    try stage.add(db, incoming, due: Self.importedDue(incoming, engine: engine), at: now)
                     result.inserted += 1
                     continue
                 }
@@ -58,6 +62,7 @@ extension LaporStore {
                 try update(db, merged, previous: existing, engine: engine, actor: actor, at: now)
                 result.updated += 1
             }
+            try stage.flush(db, actor: actor, at: now)
         }
         return result
     }
@@ -68,27 +73,6 @@ extension LaporStore {
             && a.reporterName == b.reporterName && a.reporterContact == b.reporterContact && a.anonymous == b.anonymous
             && a.confidential == b.confidential && a.kecamatan == b.kecamatan && a.kelurahan == b.kelurahan
             && a.address == b.address && a.state == b.state && a.agencyID == b.agencyID
-    }
-
-    private func insert(_ db: Database, _ report: Report, engine: SLAClocks, actor: User, at now: Date) throws {
-        var r = report
-        r.updatedAt = now
-        r.version = 1
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO report (tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
-                reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
-                version, state_since, updated_at, due_at, due_soon_at, due_clock)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 1, ?, ?, ?, ?, ?)
-            """)
-        let due = Self.importedDue(r, engine: engine)
-        try statement.execute(arguments: [
-            r.trackingID, RowDecoding.seconds(r.submittedAt), r.title, r.body, r.category, r.subcategory, r.type.rawValue,
-            r.channel.rawValue, r.reporterName, r.reporterContact, r.anonymous, r.confidential, r.kecamatan, r.kelurahan,
-            r.address, r.agencyID, r.state.rawValue, RowDecoding.seconds(r.submittedAt), RowDecoding.seconds(now),
-            due.map { RowDecoding.seconds($0.deadline) }, due.map { RowDecoding.seconds($0.dueSoonAt) }, due?.clock.rawValue,
-        ])
-        try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "import", reportID: db.lastInsertedRowID,
-                                            toState: r.state), toAgencyID: r.agencyID, note: "")
     }
 
     private func update(_ db: Database, _ r: Report, previous: Report, engine: SLAClocks, actor: User, at now: Date) throws {

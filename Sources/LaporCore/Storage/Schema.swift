@@ -143,6 +143,17 @@ enum Schema {
                 """)
             try DailyCounters.install(db, offsetSeconds: try LaporStore.zoneOffset(db))
         }
+        // The insert triggers for counters and full text stand aside while an import batch adds
+        // both in one statement each (BulkImportFlag); reinstalling the counters also recounts.
+        migrator.registerMigration("v4-bulk-import") { db in
+            try DailyCounters.install(db, offsetSeconds: try LaporStore.zoneOffset(db))
+            try db.execute(sql: """
+                DROP TRIGGER report_text_insert;
+                CREATE TRIGGER report_text_insert AFTER INSERT ON report \(BulkImportFlag.whenAbsent) BEGIN
+                    INSERT INTO report_text(rowid, title, body) VALUES (new.id, new.title, new.body);
+                END;
+                """)
+        }
         return migrator
     }
 }

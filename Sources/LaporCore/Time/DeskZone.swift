@@ -89,7 +89,7 @@ public struct DeskZone: Sendable, Equatable {
     /// Parses ISO 8601 with or without an offset (`2024-03-05T10:15:00+07:00`, `2024-03-05 10:15`,
     /// `2024-03-05`); a naive time is read in this zone. Nil when it is not ISO 8601.
     public func parseISO(_ text: String) -> Date? {
-        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let s = Array(text.trimmed.utf8)
         func num(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= s.count else { return nil }
             var v = 0
