@@ -17,6 +17,8 @@ public enum DeskMessage: Sendable {
     case trendLoaded(TrendPanel)
     case slaLoaded([SLAGroup], [BouncedLine])
     case taggedFound([Int64])
+    /// Exact counts for a limit, after the window showed quick ones.
+    case countsLoaded(WindowCounts)
     case failed(String)
 }
 
@@ -34,6 +36,8 @@ public enum DeskEffect: Sendable, Equatable {
     case loadTrend(Trend.Bucket, rangeDays: Int?)
     case loadSLA
     case tagMatching(filter: String, limit: String)
+    /// Count a limit's reports and overdue reports up to the runtime's full cap.
+    case countWindow(limit: String, tagged: Set<Int64>)
     case quit
 }
 
@@ -46,6 +50,8 @@ public struct WindowRequest: Sendable, Equatable {
     /// Keep the cursor on this report if it is still in the result.
     public var keepID: Int64?
     public var cursor: Int
+    /// Count the limit again (it changed, or the data did); scrolling reuses the counts it has.
+    public var recount = true
 }
 
 public struct WindowResult: Sendable, Equatable {
@@ -57,6 +63,20 @@ public struct WindowResult: Sendable, Equatable {
     public var limit: String
     /// The total stopped at the runtime's cap: there are at least this many.
     public var totalIsCapped = false
+    /// Whether total and overdue were counted for this result (false when scrolling).
+    public var counted = true
+    /// The counts stopped at the quick cap; exact ones follow with `.countsLoaded`.
+    public var countIsQuick = false
+    public var overdueIsCapped = false
+}
+
+/// A limit's counts: reports and overdue reports, each possibly stopped at a cap.
+public struct WindowCounts: Sendable, Equatable {
+    public var limit: String
+    public var total: Int
+    public var totalIsCapped: Bool
+    public var overdue: Int
+    public var overdueIsCapped: Bool
 }
 
 public struct ActionRequest: Sendable, Equatable {

@@ -26,6 +26,7 @@ public struct DeskModel: Sendable {
     public var total = 0
     /// The total is a lower bound (counting stopped at the cap).
     public var totalIsCapped = false
+    public var overdueIsCapped = false
     public var overdue = 0
     public var cursor = 0
     /// Absolute index of the first visible row.

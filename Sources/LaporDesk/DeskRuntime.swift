@@ -6,6 +6,9 @@ import LaporCore
 public final class DeskRuntime: @unchecked Sendable {
     /// Counts on a key press stop here; the status line then shows "50.000+".
     static let countCap = 50_000
+    /// What a window counts before its first frame; below this the count is already exact.
+    static let defaultQuickCountCap = 2_000
+    public var quickCountCap = DeskRuntime.defaultQuickCountCap
     public let store: LaporStore
     public let user: User
     public let language: Language
@@ -69,6 +72,9 @@ public final class DeskRuntime: @unchecked Sendable {
             return []
         case .loadWindow(let request):
             return [.windowLoaded(try window(request, now: now))]
+        case .countWindow(let limit, let tagged):
+            let (total, overdue) = try counts(try compile(limit, tagged: tagged), cap: Self.countCap, now: now)
+            return [.countsLoaded(WindowCounts(limit: limit, total: total.0, totalIsCapped: total.1, overdue: overdue.0, overdueIsCapped: overdue.1))]
         case .loadDetail(let id):
             let report = try store.report(id: id, for: user)
             let identity = IdentityMask.visible(report, revealed: false)
@@ -124,11 +130,12 @@ public final class DeskRuntime: @unchecked Sendable {
 
     func window(_ request: WindowRequest, now: Date) throws -> WindowResult {
         let condition = try compile(request.limit, tagged: request.tagged)
-        let (total, more) = try store.countReports(condition, for: user, cap: Self.countCap)
-        let overdueCondition = SQLFragment((condition.map { "(\($0.sql)) AND " } ?? "") + "report.due_at < ?",
-                                           (condition?.values ?? []) + [.integer(Int64(now.timeIntervalSince1970))])
-        let (overdue, _) = try store.countReports(overdueCondition, for: user, cap: Self.countCap)
-        let start = max(0, min(request.start, max(0, total - request.count)))
+        // A new limit is counted only up to a quick cap before its rows are drawn, so the frame
+        // never waits for a long count; the exact counts follow as `.countWindow`.
+        var quick: ((Int, Bool), (Int, Bool))?
+        if request.recount { quick = try counts(condition, cap: quickCountCap, now: now) }
+        let total = quick?.0.0 ?? 0, more = quick?.0.1 ?? false
+        let start = quick != nil && !more ? max(0, min(request.start, max(0, total - request.count))) : max(0, request.start)
         let reports = try store.reports(ReportQuery(condition: condition, sort: .submitted, limit: request.count, offset: start), for: user)
         let today = Trend.Day(now, zone: store.zone)
         let rows = reports.map { r -> QueueRow in
@@ -141,7 +148,17 @@ public final class DeskRuntime: @unchecked Sendable {
         }
         var cursor = request.cursor
         if let keep = request.keepID, let i = rows.firstIndex(where: { $0.id == keep }) { cursor = start + i }
-        return WindowResult(start: start, rows: rows, total: total, overdue: overdue, cursor: cursor, limit: request.limit, totalIsCapped: more)
+        return WindowResult(start: start, rows: rows, total: total, overdue: quick?.1.0 ?? 0, cursor: cursor, limit: request.limit,
+                            totalIsCapped: more, counted: quick != nil, countIsQuick: quick != nil, overdueIsCapped: quick?.1.1 ?? false)
+    }
+
+    /// Reports and overdue reports matching a limit, each counted up to `cap` (and whether it stopped there).
+    func counts(_ condition: SQLFragment?, cap: Int, now: Date) throws -> ((Int, Bool), (Int, Bool)) {
+        let total = try store.countReports(condition, for: user, cap: cap)
+        let overdueCondition = SQLFragment((condition.map { "(\($0.sql)) AND " } ?? "") + "report.due_at < ?",
+                                           (condition?.values ?? []) + [.integer(Int64(now.timeIntervalSince1970))])
+        let overdue = try store.countReports(overdueCondition, for: user, cap: cap)
+        return ((total.0, total.1), (overdue.0, overdue.1))
     }
 
     func act(_ request: ActionRequest, now: Date) throws -> ActionOutcome {

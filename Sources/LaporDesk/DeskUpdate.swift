@@ -16,7 +16,7 @@ public enum DeskUpdate {
         case .resize(let w, let h):
             m.width = w; m.height = h
             clampTop(&m)
-            return needsWindow(m) ? [.loadWindow(window(m, keep: m.cursorID))] : []
+            return needsWindow(m) ? [.loadWindow(window(m, keep: m.cursorID, recount: false))] : []
         case .tick(let now):
             m.now = now
             return []
@@ -28,12 +28,31 @@ public enum DeskUpdate {
         case .windowLoaded(let result):
             guard result.limit == m.limit else { return [] }
             m.loading = false
-            m.rows = result.rows; m.windowStart = result.start; m.total = result.total; m.overdue = result.overdue
-            m.totalIsCapped = result.totalIsCapped
-            m.cursor = result.total == 0 ? 0 : min(max(0, result.cursor), result.total - 1)
+            m.rows = result.rows; m.windowStart = result.start
+            var effects: [DeskEffect] = []
+            if result.counted {
+                // A quick count that stopped at its cap is a lower bound; the rows shown are too.
+                m.total = result.countIsQuick && result.totalIsCapped ? max(result.total, result.start + result.rows.count) : result.total
+                m.overdue = result.overdue
+                m.totalIsCapped = result.totalIsCapped
+                m.overdueIsCapped = result.overdueIsCapped
+                if result.countIsQuick && (result.totalIsCapped || result.overdueIsCapped) {
+                    effects.append(.countWindow(limit: m.limit, tagged: m.tagged))
+                }
+            }
+            m.cursor = m.total == 0 ? 0 : min(max(0, result.cursor), m.total - 1)
             m.cursorID = m.cursorRow?.id
             clampTop(&m)
-            return needsWindow(m) && result.total > 0 ? [.loadWindow(window(m, keep: m.cursorID))] : []
+            if needsWindow(m) && m.total > 0 { effects.insert(.loadWindow(window(m, keep: m.cursorID, recount: false)), at: 0) }
+            return effects
+        case .countsLoaded(let counts):
+            guard counts.limit == m.limit else { return [] }
+            m.total = counts.total; m.totalIsCapped = counts.totalIsCapped
+            m.overdue = counts.overdue; m.overdueIsCapped = counts.overdueIsCapped
+            m.cursor = m.total == 0 ? 0 : min(m.cursor, m.total - 1)
+            m.cursorID = m.cursorRow?.id
+            clampTop(&m)
+            return needsWindow(m) && m.total > 0 ? [.loadWindow(window(m, keep: m.cursorID, recount: false))] : []
         case .detailLoaded(let detail):
             if m.detailOpen || m.detail?.report.id == detail.report.id { m.detail = detail }
             return []
@@ -176,7 +195,7 @@ public enum DeskUpdate {
         m.cursor = min(max(0, index), m.total - 1)
         m.cursorID = m.cursorRow?.id
         clampTop(&m)
-        return needsWindow(m) ? [.loadWindow(window(m, keep: nil))] : []
+        return needsWindow(m) ? [.loadWindow(window(m, keep: nil, recount: false))] : []
     }
 
     /// Keeps the cursor inside the visible part of the list.
@@ -194,8 +213,9 @@ public enum DeskUpdate {
     }
 
     /// A window of three screens around the visible part.
-    static func window(_ m: DeskModel, start: Int? = nil, keep: Int64?) -> WindowRequest {
+    static func window(_ m: DeskModel, start: Int? = nil, keep: Int64?, recount: Bool = true) -> WindowRequest {
         let first = start ?? max(0, m.top - m.listHeight)
-        return WindowRequest(limit: m.limit, tagged: m.tagged, start: first, count: m.listHeight * 3, keepID: keep, cursor: m.cursor)
+        return WindowRequest(limit: m.limit, tagged: m.tagged, start: first, count: m.listHeight * 3, keepID: keep, cursor: m.cursor,
+                             recount: recount)
     }
 }

@@ -7,6 +7,11 @@ public struct HeadlessDesk {
     public let runtime: DeskRuntime
     public private(set) var model: DeskModel
     public private(set) var latencies: [Double] = []
+    /// Milliseconds from a key to the exact counts of a new limit (which follow its first frame).
+    public private(set) var countLatencies: [Double] = []
+    /// Exact counts wait here until the key's frame is drawn, as they do in the terminal, where
+    /// they arrive from the background a moment later.
+    private var background: [DeskEffect] = []
 
     public init(runtime: DeskRuntime, width: Int, height: Int) {
         self.runtime = runtime
@@ -25,17 +30,22 @@ public struct HeadlessDesk {
 
     /// Sends one message and runs the effects it causes (and theirs) to completion.
     public mutating func send(_ message: DeskMessage) {
+        send(message, deferCounts: false)
+    }
+
+    private mutating func send(_ message: DeskMessage, deferCounts: Bool) {
         var m = model
         let effects = DeskUpdate.update(&m, message)
         model = m
-        drain(effects)
+        drain(effects, deferCounts: deferCounts)
     }
 
-    private mutating func drain(_ effects: [DeskEffect]) {
+    private mutating func drain(_ effects: [DeskEffect], deferCounts: Bool = false) {
         var queue = effects
         while !queue.isEmpty {
             let effect = queue.removeFirst()
             if effect == .quit { continue }
+            if deferCounts, case .countWindow = effect { background.append(effect); continue }
             for message in runtime.run(effect) {
                 var m = model
                 queue += DeskUpdate.update(&m, message)
@@ -49,10 +59,17 @@ public struct HeadlessDesk {
         for key in keys {
             if model.quitting { break }
             let started = DispatchTime.now().uptimeNanoseconds
-            send(.tick(runtime.clock()))
-            send(.key(key))
+            send(.tick(runtime.clock()), deferCounts: true)
+            send(.key(key), deferCounts: true)
             _ = DeskRender.render(model)
             latencies.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+            if !background.isEmpty {
+                let pending = background
+                background = []
+                drain(pending)
+                _ = DeskRender.render(model)
+                countLatencies.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1_000_000)
+            }
         }
     }
 

@@ -51,6 +51,29 @@ import LaporCore
         try Self.golden("detail-80x24-en", try Self.desk(width: 80, height: 24, language: .en, keys: "<Enter>").screen)
     }
 
+    @Test func aNewLimitDrawsBeforeItsExactCountWhichFollows() throws {
+        let store = try LaporStore.inMemory()
+        let boss = try store.initialize(login: "kabid", at: Self.now)
+        try store.loadDemo(DemoGenerator(seed: 1, days: 30, end: Self.now), by: boss, at: Self.now)
+        let op = try store.user(login: "op.sari")
+        let runtime = try DeskRuntime(store: store, user: op, language: .en, clock: { Self.now })
+        runtime.quickCountCap = 5
+        var desk = HeadlessDesk(runtime: runtime, width: 120, height: 40)
+        desk.press(try Key.script("l<C-u>~s resolved<Enter>"))
+        let exact = try store.countReports(FilterCompiler(now: Self.now, zone: store.zone, calendar: WorkingCalendar(name: "national"))
+            .compile("~s resolved"), for: op, cap: 50_000).0
+        #expect(exact > 5)
+        // The count came after the frame (one exact count for the one new limit) and replaced the quick "5+".
+        #expect(desk.countLatencies.count == 1)
+        #expect(desk.model.total == exact && !desk.model.totalIsCapped)
+        let status = desk.screen.text.split(separator: "\n")[38]
+        #expect(status.contains("1/\(NumberText.integer(exact, .en)) "), "\(status)")
+        #expect(!status.contains("+"), "\(status)")
+        // Scrolling reuses the counts instead of counting again.
+        desk.press(try Key.script("<PgDn><PgDn><PgDn>"))
+        #expect(desk.countLatencies.count == 1 && desk.model.total == exact)
+    }
+
     @Test func tooSmallExplainsTheSize() throws {
         let text = try Self.desk(width: 60, height: 20).screen.text
         #expect(text.contains("Terminal terlalu kecil: 60×20"))

@@ -42,12 +42,19 @@ struct DeskCommand: ParsableCommand {
         desk.press(script)
         Output.line(desk.screen.text)
         if let timing {
-            let sorted = desk.latencies.sorted()
-            func pct(_ p: Double) -> Double {
-                guard !sorted.isEmpty else { return 0 }
-                return (sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] * 100).rounded() / 100
+            func summary(_ values: [Double]) -> [String: Double] {
+                let sorted = values.sorted()
+                func pct(_ p: Double) -> Double {
+                    guard !sorted.isEmpty else { return 0 }
+                    return (sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] * 100).rounded() / 100
+                }
+                return ["p50": pct(0.5), "p99": pct(0.99), "max": pct(1.0)]
             }
-            let json: [String: Any] = ["keys": sorted.count, "latency_ms": ["p50": pct(0.5), "p99": pct(0.99), "max": pct(1.0)]]
+            // Keys are timed to their frame; a new limit's exact counts follow it (exact_counts_ms).
+            var json: [String: Any] = ["keys": desk.latencies.count, "latency_ms": summary(desk.latencies)]
+            if !desk.countLatencies.isEmpty {
+                json["exact_counts_ms"] = summary(desk.countLatencies).merging(["n": Double(desk.countLatencies.count)]) { a, _ in a }
+            }
             let data = try JSONSerialization.data(withJSONObject: json, options: [.sortedKeys])
             guard FileManager.default.createFile(atPath: timing, contents: data) else {
                 throw LaporError.invalidArgument("Cannot write --timing file \(timing).")

