@@ -65,7 +65,8 @@ public struct WindowResult: Sendable, Equatable {
     public var totalIsCapped = false
     /// Whether total and overdue were counted for this result (false when scrolling).
     public var counted = true
-    /// The counts stopped at the quick cap; exact ones follow with `.countsLoaded`.
+    /// The total may have stopped at the quick cap and the overdue count is not known yet; exact
+    /// counts follow with `.countsLoaded`.
     public var countIsQuick = false
     public var overdueIsCapped = false
 }

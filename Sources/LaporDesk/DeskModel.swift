@@ -27,6 +27,8 @@ public struct DeskModel: Sendable {
     /// The total is a lower bound (counting stopped at the cap).
     public var totalIsCapped = false
     public var overdueIsCapped = false
+    /// A new limit's overdue count is still being counted (shown as "…").
+    public var overdueIsPending = false
     public var overdue = 0
     public var cursor = 0
     /// Absolute index of the first visible row.

@@ -51,7 +51,7 @@ public enum DeskRender {
         let position = m.total == 0 ? "0" : NumberText.integer(m.cursor + 1, l)
         // Compact at 80 columns (legend in the help): position/total, *tagged, !overdue.
         let total = NumberText.integer(m.total, l) + (m.totalIsCapped ? "+" : "")
-        let overdue = NumberText.integer(m.overdue, l) + (m.overdueIsCapped ? "+" : "")
+        let overdue = m.overdueIsPending ? "…" : NumberText.integer(m.overdue, l) + (m.overdueIsCapped ? "+" : "")
         let counts = m.width >= 120
             ? "\(position)/\(total) · tag \(m.tagged.count) · " + DeskText.t(l, "terlambat", "overdue") + " \(overdue)"
             : "\(position)/\(total) *\(m.tagged.count) !\(overdue)"

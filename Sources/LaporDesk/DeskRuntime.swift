@@ -132,9 +132,11 @@ public final class DeskRuntime: @unchecked Sendable {
         let condition = try compile(request.limit, tagged: request.tagged)
         // A new limit is counted only up to a quick cap before its rows are drawn, so the frame
         // never waits for a long count; the exact counts follow as `.countWindow`.
-        var quick: ((Int, Bool), (Int, Bool))?
-        if request.recount { quick = try counts(condition, cap: quickCountCap, now: now) }
-        let total = quick?.0.0 ?? 0, more = quick?.0.1 ?? false
+        // Overdue reports of a limit can be few among many candidates (a full index range to
+        // check), so the overdue count always comes with the exact counts.
+        var quick: (Int, Bool)?
+        if request.recount { quick = try store.countReports(condition, for: user, cap: quickCountCap) }
+        let total = quick?.0 ?? 0, more = quick?.1 ?? false
         let start = quick != nil && !more ? max(0, min(request.start, max(0, total - request.count))) : max(0, request.start)
         let reports = try store.reports(ReportQuery(condition: condition, sort: .submitted, limit: request.count, offset: start), for: user)
         let today = Trend.Day(now, zone: store.zone)
@@ -148,8 +150,8 @@ public final class DeskRuntime: @unchecked Sendable {
         }
         var cursor = request.cursor
         if let keep = request.keepID, let i = rows.firstIndex(where: { $0.id == keep }) { cursor = start + i }
-        return WindowResult(start: start, rows: rows, total: total, overdue: quick?.1.0 ?? 0, cursor: cursor, limit: request.limit,
-                            totalIsCapped: more, counted: quick != nil, countIsQuick: quick != nil, overdueIsCapped: quick?.1.1 ?? false)
+        return WindowResult(start: start, rows: rows, total: total, overdue: 0, cursor: cursor, limit: request.limit,
+                            totalIsCapped: more, counted: quick != nil, countIsQuick: quick != nil, overdueIsCapped: false)
     }
 
     /// Reports and overdue reports matching a limit, each counted up to `cap` (and whether it stopped there).

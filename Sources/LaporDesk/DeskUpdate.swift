@@ -33,11 +33,13 @@ public enum DeskUpdate {
             if result.counted {
                 // A quick count that stopped at its cap is a lower bound; the rows shown are too.
                 m.total = result.countIsQuick && result.totalIsCapped ? max(result.total, result.start + result.rows.count) : result.total
-                m.overdue = result.overdue
                 m.totalIsCapped = result.totalIsCapped
-                m.overdueIsCapped = result.overdueIsCapped
-                if result.countIsQuick && (result.totalIsCapped || result.overdueIsCapped) {
+                if result.countIsQuick {
+                    m.overdueIsPending = true
                     effects.append(.countWindow(limit: m.limit, tagged: m.tagged))
+                } else {
+                    m.overdue = result.overdue
+                    m.overdueIsCapped = result.overdueIsCapped
                 }
             }
             m.cursor = m.total == 0 ? 0 : min(max(0, result.cursor), m.total - 1)
@@ -48,7 +50,7 @@ public enum DeskUpdate {
         case .countsLoaded(let counts):
             guard counts.limit == m.limit else { return [] }
             m.total = counts.total; m.totalIsCapped = counts.totalIsCapped
-            m.overdue = counts.overdue; m.overdueIsCapped = counts.overdueIsCapped
+            m.overdue = counts.overdue; m.overdueIsCapped = counts.overdueIsCapped; m.overdueIsPending = false
             m.cursor = m.total == 0 ? 0 : min(m.cursor, m.total - 1)
             m.cursorID = m.cursorRow?.id
             clampTop(&m)

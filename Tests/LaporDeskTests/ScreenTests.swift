@@ -65,7 +65,7 @@ import LaporCore
         #expect(exact > 5)
         // The count came after the frame (one exact count for the one new limit) and replaced the quick "5+".
         #expect(desk.countLatencies.count == 1)
-        #expect(desk.model.total == exact && !desk.model.totalIsCapped)
+        #expect(desk.model.total == exact && !desk.model.totalIsCapped && !desk.model.overdueIsPending)
         let status = desk.screen.text.split(separator: "\n")[38]
         #expect(status.contains("1/\(NumberText.integer(exact, .en)) "), "\(status)")
         #expect(!status.contains("+"), "\(status)")

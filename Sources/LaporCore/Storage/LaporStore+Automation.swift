@@ -25,7 +25,7 @@ extension LaporStore {
         let escalated: [String] = try write { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT report.id, report.tracking_id, report.bounces FROM report
-                WHERE report.bounces >= ? AND report.state NOT IN ('resolved', 'archived')
+                WHERE report.bounces >= ? AND \(ReportState.openSQL)
                   AND NOT EXISTS (SELECT 1 FROM audit WHERE audit.report_id = report.id AND audit.action = 'escalate'
                                   AND audit.note = 'bounces=' || report.bounces)
                 ORDER BY report.id

@@ -105,7 +105,7 @@ extension LaporStore {
 
     /// Open reports that bounced between agencies, most bounced first.
     public func bouncedReports(limit: Int, for user: User) throws -> [Report] {
-        try reports(ReportQuery(condition: SQLFragment("report.bounces > 0 AND report.state NOT IN ('resolved', 'archived')"),
+        try reports(ReportQuery(condition: SQLFragment("report.bounces > 0 AND \(ReportState.openSQL)"),
                                 sort: .updated, limit: limit), for: user).sorted { $0.bounces > $1.bounces }
     }
 

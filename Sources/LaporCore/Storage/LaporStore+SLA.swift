@@ -85,7 +85,7 @@ extension LaporStore {
     public func slaReadings(_ condition: SQLFragment?, for user: User, now: Date) throws -> [(Report, [ClockReading])] {
         try read { db in
             let engine = try Self.clockEngine(db, zone: zone)
-            let open = SQLFragment("report.state NOT IN ('resolved', 'archived')")
+            let open = SQLFragment(ReportState.openSQL)
             let combined = condition.map { SQLFragment("\(open.sql) AND (\($0.sql))", $0.values) } ?? open
             let (whereSQL, arguments) = Self.whereClause(combined, visibility: Visibility(user: user))
             let reports = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY report.id",
@@ -187,7 +187,7 @@ extension LaporStore {
     static func recomputeDue(_ db: Database) throws -> Int {
         let zone = try zone(db)
         let engine = try clockEngine(db, zone: zone)
-        let openWhere = "WHERE report.state NOT IN ('resolved', 'archived')"
+        let openWhere = "WHERE \(ReportState.openSQL)"
         let events = try clockEvents(db, whereSQL: openWhere, arguments: [])
         let reports = try Row.fetchAll(db, sql: "SELECT id, submitted_at FROM report \(openWhere)")
         for row in reports {
