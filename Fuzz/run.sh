@@ -15,16 +15,17 @@ sources=("$core"/Domain/{ReportState,Role,LifecycleAction,Lifecycle,LaporError,C
          "$core"/Import/{ByteSource,TextDecoding,CSVReader,JSONRecordReader,ImportValues}.swift
          "$core"/Filter/{FilterExpr,FilterLexer,FilterParser}.swift)
 build=${TMPDIR:-/tmp}/lapor-fuzz
+samples=../../shared/data; [ -f "$samples/sample.ndjson" ] || samples=../Tests/Samples
 mkdir -p "$build"
 for t in "${targets[@]}"; do
   corpus=$build/corpus-$t
   mkdir -p "$corpus"
   case $t in
-    csv) for f in ../../shared/data/*.csv; do [ -f "$f" ] && head -c 4000 "$f" > "$corpus/$(basename "$f")"; done
+    csv) for f in "$samples"/*.csv; do [ -f "$f" ] && head -c 4000 "$f" > "$corpus/$(basename "$f")"; done
          printf 'a;b\r\n"x;""y""";"two\nlines"\n' > "$corpus/quotes.csv" ;;
     values) printf '9 Mei 2023 10:15' > "$corpus/d1"; printf '2023-05-09T10:15:00+08:00' > "$corpus/d2"
             printf '03/01/2022 01:45' > "$corpus/d3"; printf 'Terdisposisi ke Dinas Sosial' > "$corpus/s1" ;;
-    json) for f in ../../shared/data/*.json ../../shared/data/*.ndjson; do [ -f "$f" ] && head -c 4000 "$f" > "$corpus/$(basename "$f")"; done
+    json) for f in "$samples"/*.json "$samples"/*.ndjson; do [ -f "$f" ] && head -c 4000 "$f" > "$corpus/$(basename "$f")"; done
           printf '[{"a":"x\\"}{","b":[1,{"c":null}],"d":true}\n,{"e":1.5e3}]' > "$corpus/nested.json" ;;
     filter) printf '~c kebersihan ~o !~A' > "$corpus/f1"; printf '(~s new | ~d 2024-01..2024-03) banjir' > "$corpus/f2"
             printf "'; DROP TABLE report; --" > "$corpus/f3" ;;

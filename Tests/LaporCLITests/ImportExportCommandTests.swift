@@ -5,8 +5,15 @@ import LaporCore
 
 /// The import/export contract through the CLI: the shared sample exports, and the round trip.
 @Suite(.serialized) struct ImportExportCommandTests {
-    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data")
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    /// `../shared/data` beside the repository when it is there (the newest exports), else the
+    /// copy kept in Tests/Samples, so a clone anywhere runs the same checks.
+    static let shared: URL = {
+        let beside = repository.deletingLastPathComponent().appendingPathComponent("shared/data")
+        return FileManager.default.fileExists(atPath: beside.appendingPathComponent("sample.ndjson").path)
+            ? beside : repository.appendingPathComponent("Tests/Samples")
+    }()
 
     func temp(_ name: String) -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("lapor-\(name)-\(UUID().uuidString)").path
@@ -23,7 +30,7 @@ import LaporCore
         let db = temp("sample") + ".sqlite"
         defer { Capture.remove(db) }
         let path = Self.shared.appendingPathComponent(file).path
-        try #require(FileManager.default.fileExists(atPath: path), "shared/data beside the repository")
+        try #require(FileManager.default.fileExists(atPath: path), "\(path) (shared/data or Tests/Samples)")
         let base = ["--db", db, "--as", "kabid", "--now", "2026-11-23T09:00:00+07:00"]
         _ = Capture.stdout { LaporCLI.run(base + ["init"]) }
         let first = try json(base + ["import", path, "--json"])

@@ -11,9 +11,17 @@ extension LaporStore {
             let both = within.map { SQLFragment("(\($0.sql)) AND (\(matching.sql))", $0.values + matching.values) } ?? matching
             let (allWhere, allArgs) = Self.whereClause(within, visibility: Visibility(user: user))
             let (hitWhere, hitArgs) = Self.whereClause(both, visibility: Visibility(user: user))
-            // The report at `index` anchors the search.
-            let anchor = try Row.fetchOne(db, sql: "SELECT submitted_at, id FROM report \(allWhere) ORDER BY submitted_at, id LIMIT 1 OFFSET ?",
+            // The report at `index` anchors the search; the whole queue is indexed by the kept day totals.
+            let whole = within == nil && Visibility(user: user) == .all
+            let offset = try Self.zoneOffset(db)
+            var anchor: Row?
+            switch whole ? try QueueOrdinal.anchor(at: max(0, index), db, offset: offset) : .unknown {
+            case .report(let row): anchor = row
+            case .beyondTheEnd: anchor = nil
+            case .unknown:
+                anchor = try Row.fetchOne(db, sql: "SELECT submitted_at, id FROM report \(allWhere) ORDER BY submitted_at, id LIMIT 1 OFFSET ?",
                                           arguments: allArgs + [max(0, index)])
+            }
             let cmp = forward ? ">" : "<"
             let order = forward ? "ASC" : "DESC"
             var hit: Row?
@@ -27,6 +35,7 @@ extension LaporStore {
                                        arguments: hitArgs)
             }
             guard let hit else { return nil }
+            if whole, let position = try QueueOrdinal.index(of: hit[0], id: hit[1], db, offset: offset) { return position }
             let extra = (allWhere.isEmpty ? "WHERE " : allWhere + " AND ") + "(submitted_at, id) < (?, ?)"
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM report \(extra)", arguments: allArgs + [hit[0], hit[1]])
         }

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+@testable import LaporCore
+
+/// Search positions in the whole queue come from the kept day totals; they must equal a count
+/// of the reports before the hit, forward and backward, with wrap-around, also when reports
+/// from before 1970 (whose day buckets the counters cannot split) are in the queue.
+@Suite struct QueuePositionTests {
+    @Test func positionsFromDayTotalsEqualCountingEveryReport() throws {
+        let f = try Fixture()
+        try f.store.loadDemo(DemoGenerator(seed: 3, days: 20, end: Fixture.now), by: f.boss, at: Fixture.now)
+        let old = DeskZone.jakarta.date(year: 1965, month: 3, day: 1, hour: 10)!
+        try f.store.receive(Report(trackingID: "OLD1", submittedAt: old, title: "Arsip lama banjir", body: "Dari 1965"), by: f.op, at: Fixture.now)
+        let queue = try f.store.reports(ReportQuery(sort: .submitted), for: f.boss).map(\.id)
+        let compiler = FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: WorkingCalendar(name: "national"))
+        for filter in ["banjir", "~s resolved", "~a DLH"] {
+            let matching = try #require(try compiler.compile(filter))
+            let hits = Set(try f.store.reportIDs(matching, for: f.boss))
+            #expect(!hits.isEmpty)
+            let positions = queue.indices.filter { hits.contains(queue[$0]) }
+            for index in [0, 1, 7, queue.count / 3, queue.count / 2, queue.count - 2, queue.count - 1] {
+                let forward = positions.first { $0 > index } ?? positions.first
+                let backward = positions.last { $0 < index } ?? positions.last
+                #expect(try f.store.position(ofNext: matching, within: nil, after: index, forward: true, for: f.boss) == forward, "\(filter) after \(index)")
+                #expect(try f.store.position(ofNext: matching, within: nil, after: index, forward: false, for: f.boss) == backward, "\(filter) before \(index)")
+            }
+        }
+    }
+}
