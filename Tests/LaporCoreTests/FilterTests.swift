@@ -84,6 +84,26 @@ import Testing
         #expect(try f.store.countReports(nil, for: f.boss) > 0)
     }
 
+    @Test func anExactAgencyCodeMeansThatAgencyOtherTextMatchesContaining() throws {
+        let f = try Fixture()
+        try f.store.addAgency(Agency(code: "DP", name: "Dinas Pertanian"), by: f.boss, at: Fixture.now)
+        try f.store.addAgency(Agency(code: "DPUPR2", name: "Dinas PU Cabang"), by: f.boss, at: Fixture.now)
+        for (tid, agency) in [("A1", "DP"), ("A2", "DPUPR2"), ("A3", "DLH")] {
+            try f.report(tid)
+            _ = try f.store.verify(tid, by: f.op, at: Fixture.now)
+            _ = try f.store.route(tid, to: agency, by: f.op, at: Fixture.now)
+        }
+        let compiler = FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: WorkingCalendar(name: "national"))
+        func ids(_ filter: String) throws -> [String] {
+            try f.store.reports(ReportQuery(condition: compiler.compile(filter)), for: f.boss).map(\.trackingID).sorted()
+        }
+        #expect(try ids("~a DP") == ["A1"])
+        #expect(try ids("~a dp") == ["A1"])
+        #expect(try ids("~a DPU") == ["A2"])
+        #expect(try ids("~a pertanian") == ["A1"])
+        #expect(try ids("~a dinas") == ["A1", "A2", "A3"])
+    }
+
     @Test func accentAndCaseInsensitiveSearch() throws {
         let f = try Fixture()
         try f.store.receive(Report(trackingID: "A1", submittedAt: Fixture.now, title: "Kafé ramai", body: "Musik KERAS"), by: f.op, at: Fixture.now)

@@ -37,9 +37,13 @@ public struct FilterCompiler: Sendable {
         case .state(let state):
             return SQLFragment("report.state = ?", [.text(state.rawValue)])
         case .agency(let text):
+            // An exact code means that agency alone (`~a DP` is not also DPUPR and DPMPTSP);
+            // any other text matches every agency whose code, name or alias contains it.
             let like = Self.like(text)
-            return SQLFragment("report.agency_id IN (SELECT id FROM agency WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\')",
-                               [like, like, like])
+            return SQLFragment("""
+                report.agency_id IN (SELECT id FROM agency WHERE CASE WHEN EXISTS (SELECT 1 FROM agency WHERE code = ?) THEN code = ? \
+                ELSE (code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\') END)
+                """, [.text(text), .text(text), like, like, like])
         case .category(let text):
             let like = Self.like(text)
             return SQLFragment("(report.category LIKE ? ESCAPE '\\' OR report.subcategory LIKE ? ESCAPE '\\')", [like, like])
