@@ -75,6 +75,8 @@ public enum DeskUpdate {
                 return []
             }
             m.message = nil
+            // A hit beyond a capped count is still a real position: the lower bound grows to it.
+            if m.totalIsCapped && index >= m.total { m.total = index + 1 }
             return move(to: index, &m)
         case .taggedFound(let ids):
             m.tagged.formUnion(ids)

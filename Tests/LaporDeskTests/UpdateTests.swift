@@ -29,6 +29,19 @@ import LaporCore
         #expect(request.limit == "~s new")
     }
 
+    @Test func aSearchHitBeyondACappedCountMovesThere() {
+        var m = model(total: 50_000)
+        m.totalIsCapped = true
+        let effects = DeskUpdate.update(&m, .searchFound(index: 70_000, filter: "banjir"))
+        #expect(m.cursor == 70_000 && m.total == 70_001 && m.totalIsCapped)
+        guard case .loadWindow(let request)? = effects.first else { Issue.record("no window load: \(effects)"); return }
+        #expect(request.start <= 70_000 && request.start + request.count > 70_000 && !request.recount)
+        // Without a cap the count is exact and a hit cannot lie beyond it.
+        var exact = model(total: 100)
+        _ = DeskUpdate.update(&exact, .searchFound(index: 99, filter: "x"))
+        #expect(exact.cursor == 99 && exact.total == 100)
+    }
+
     @Test func routeOpensAPickerAndAnEarlyEnterAcceptsTheBestSuggestion() {
         var m = model()
         #expect(DeskUpdate.update(&m, .key(.char("r"))) == [.loadPicker(id: 1)])
