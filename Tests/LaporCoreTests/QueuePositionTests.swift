@@ -26,4 +26,17 @@ import Testing
             }
         }
     }
+
+    @Test func theWholeQueueIsCountedExactlyFromDayTotalsOtherCountsStopAtTheCap() throws {
+        let f = try Fixture()
+        try f.store.loadDemo(DemoGenerator(seed: 3, days: 20, end: Fixture.now), by: f.boss, at: Fixture.now)
+        let all = try f.store.countReports(nil, for: f.boss)
+        #expect(all > 10)
+        #expect(try f.store.countReports(nil, for: f.boss, cap: 10) == (all, false))
+        let resolved = try #require(try FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: WorkingCalendar(name: "national")).compile("~s resolved"))
+        #expect(try f.store.countReports(resolved, for: f.boss, cap: 10) == (10, true))
+        // An agency liaison sees only their agency: no day totals for that, so the cap applies.
+        let own = try f.store.countReports(nil, for: f.dlh)
+        #expect(try f.store.countReports(nil, for: f.dlh, cap: 1) == (min(own, 1), own > 1))
+    }
 }
