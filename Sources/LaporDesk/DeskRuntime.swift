@@ -105,7 +105,13 @@ public final class DeskRuntime: @unchecked Sendable {
             return [.actionsFinished(ActionOutcome(done: done, failures: failures, auditIDs: [], summary: summary, isUndo: true))]
         case .search(let filter, let from, let forward, let limit):
             guard let matching = try compile(filter, tagged: []) else { return [.searchFound(index: nil, filter: filter)] }
-            let index = try store.position(ofNext: matching, within: try compile(limit, tagged: []), after: from, forward: forward, for: user)
+            let within = try compile(limit, tagged: [])
+            // Dense words over the whole queue: walk the queue's order to the first match.
+            var walk = false
+            if within == nil, Visibility(user: user) == .all, let hits = try store.fullTextMatchCount(filter) {
+                walk = hits * 100 >= (try store.countReports(nil, for: user, cap: Self.countCap).0)
+            }
+            let index = try store.position(ofNext: matching, within: within, after: from, forward: forward, for: user, walkOrder: walk)
             return [.searchFound(index: index, filter: filter)]
         case .tagMatching(let filter, let limit):
             guard let matching = try compile(filter, tagged: []) else { return [.taggedFound([])] }

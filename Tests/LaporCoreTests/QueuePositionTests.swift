@@ -21,8 +21,12 @@ import Testing
             for index in [0, 1, 7, queue.count / 3, queue.count / 2, queue.count - 2, queue.count - 1] {
                 let forward = positions.first { $0 > index } ?? positions.first
                 let backward = positions.last { $0 < index } ?? positions.last
-                #expect(try f.store.position(ofNext: matching, within: nil, after: index, forward: true, for: f.boss) == forward, "\(filter) after \(index)")
-                #expect(try f.store.position(ofNext: matching, within: nil, after: index, forward: false, for: f.boss) == backward, "\(filter) before \(index)")
+                for walk in [false, true] {
+                    #expect(try f.store.position(ofNext: matching, within: nil, after: index, forward: true, for: f.boss, walkOrder: walk) == forward,
+                            "\(filter) after \(index), walk \(walk)")
+                    #expect(try f.store.position(ofNext: matching, within: nil, after: index, forward: false, for: f.boss, walkOrder: walk) == backward,
+                            "\(filter) before \(index), walk \(walk)")
+                }
             }
         }
     }
@@ -33,6 +37,9 @@ import Testing
         let all = try f.store.countReports(nil, for: f.boss)
         #expect(all > 10)
         #expect(try f.store.countReports(nil, for: f.boss, cap: 10) == (all, false))
+        #expect(try f.store.fullTextMatchCount("banjir") == (try f.store.reportIDs(try FilterCompiler(now: Fixture.now, zone: .jakarta,
+            calendar: WorkingCalendar(name: "national")).compile("banjir"), for: f.boss).count))
+        #expect(try f.store.fullTextMatchCount("~s new") == nil)
         let resolved = try #require(try FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: WorkingCalendar(name: "national")).compile("~s resolved"))
         #expect(try f.store.countReports(resolved, for: f.boss, cap: 10) == (10, true))
         // An agency liaison sees only their agency: no day totals for that, so the cap applies.

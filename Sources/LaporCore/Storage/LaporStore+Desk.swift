@@ -6,7 +6,11 @@ import GRDB
 extension LaporStore {
     /// Index (in the oldest-first order of `within`) of the next report after `index` that also matches
     /// `matching`, searching forward or backward and wrapping around; nil when none matches.
-    public func position(ofNext matching: SQLFragment, within: SQLFragment?, after index: Int, forward: Bool, for user: User) throws -> Int? {
+    /// `walkOrder` walks the whole queue's submission-order index and stops at the first match:
+    /// right when matches are dense (one in a hundred or more), where SQLite would otherwise read
+    /// every match and sort them (100 ms for 93,000 matches at 1M); wrong when they are rare.
+    public func position(ofNext matching: SQLFragment, within: SQLFragment?, after index: Int, forward: Bool, for user: User,
+                         walkOrder: Bool = false) throws -> Int? {
         try read { db in
             let both = within.map { SQLFragment("(\($0.sql)) AND (\(matching.sql))", $0.values + matching.values) } ?? matching
             let (allWhere, allArgs) = Self.whereClause(within, visibility: Visibility(user: user))
@@ -15,7 +19,8 @@ extension LaporStore {
             let whole = within == nil && Visibility(user: user) == .all
             let offset = try Self.zoneOffset(db)
             var anchor: Row?
-            switch whole ? try QueueOrdinal.anchor(at: max(0, index), db, offset: offset) : .unknown {
+            // Nothing lies before the first report: searching backward from it wraps at once.
+            switch !forward && index <= 0 ? .beyondTheEnd : whole ? try QueueOrdinal.anchor(at: max(0, index), db, offset: offset) : .unknown {
             case .report(let row): anchor = row
             case .beyondTheEnd: anchor = nil
             case .unknown:
@@ -25,13 +30,14 @@ extension LaporStore {
             let cmp = forward ? ">" : "<"
             let order = forward ? "ASC" : "DESC"
             var hit: Row?
+            let source = whole && walkOrder ? "report INDEXED BY report_submitted" : "report"
             if let anchor {
                 let extra = (hitWhere.isEmpty ? "WHERE " : hitWhere + " AND ") + "(submitted_at, id) \(cmp) (?, ?)"
-                hit = try Row.fetchOne(db, sql: "SELECT submitted_at, id FROM report \(extra) ORDER BY submitted_at \(order), id \(order) LIMIT 1",
+                hit = try Row.fetchOne(db, sql: "SELECT submitted_at, id FROM \(source) \(extra) ORDER BY submitted_at \(order), id \(order) LIMIT 1",
                                        arguments: hitArgs + [anchor[0], anchor[1]])
             }
             if hit == nil {
-                hit = try Row.fetchOne(db, sql: "SELECT submitted_at, id FROM report \(hitWhere) ORDER BY submitted_at \(order), id \(order) LIMIT 1",
+                hit = try Row.fetchOne(db, sql: "SELECT submitted_at, id FROM \(source) \(hitWhere) ORDER BY submitted_at \(order), id \(order) LIMIT 1",
                                        arguments: hitArgs)
             }
             guard let hit else { return nil }
@@ -39,6 +45,15 @@ extension LaporStore {
             let extra = (allWhere.isEmpty ? "WHERE " : allWhere + " AND ") + "(submitted_at, id) < (?, ?)"
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM report \(extra)", arguments: allArgs + [hit[0], hit[1]])
         }
+    }
+
+    /// How many reports a plain full-text search (bare words only) matches, read from the FTS
+    /// index alone; nil for any other filter.
+    public func fullTextMatchCount(_ filter: String) throws -> Int? {
+        guard case .text(let words)? = try? FilterParser.parse(filter) else { return nil }
+        let query = FilterCompiler.ftsQuery(words)
+        if query.isEmpty { return 0 }
+        return try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report_text WHERE report_text MATCH ?", arguments: [query]) ?? 0 }
     }
 
     /// Ids of every report matching, for tag-by-pattern.
