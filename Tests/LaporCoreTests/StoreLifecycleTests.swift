@@ -154,6 +154,28 @@ import Testing
         #expect(try LaporStore.open(path: path).user(login: "kabid").role == .supervisor)
     }
 
+    @Test func aConfiguredGroupGetsTheFileAndAnUnknownGroupIsAClearError() throws {
+        // A group other than our own, so the change of group is visible.
+        let own = getegid()
+        let candidates: [String] = ["daemon", "bin", "sys", "adm", "nogroup", "users"]
+        let name = try #require(candidates.first { (n: String) in getgrnam(n).map { $0.pointee.gr_gid != own } ?? false })
+        let gid = getgrnam(name)!.pointee.gr_gid
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-group-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try LaporStore.open(path: path, group: name)
+        try store.initialize(login: "kabid", at: Fixture.now)
+        var info = stat()
+        #expect(stat(path, &info) == 0)
+        #expect(info.st_gid == gid && info.st_mode & 0o777 == 0o660)
+        // SQLite gives its -wal file the database's mode.
+        #expect(stat(path + "-wal", &info) == 0 && info.st_mode & 0o777 == 0o660)
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-nogroup-\(UUID().uuidString).sqlite").path
+        #expect(throws: LaporError.cannotOpenDatabase(path: missing, reason: "the group 'tidak-ada-grup' (LAPOR_DB_GROUP) does not exist")) {
+            try LaporStore.open(path: missing, group: "tidak-ada-grup")
+        }
+        #expect(!FileManager.default.fileExists(atPath: missing))
+    }
+
     @Test func notADatabaseIsAClearError() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-junk-\(UUID().uuidString).sqlite").path
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -65,7 +65,7 @@ struct DeskCommand: ParsableCommand {
     /// Fills the --db path (or a new temporary file) with the demo, unless it already holds reports.
     private func prepareDemo() throws -> String {
         let path = common.db ?? FileManager.default.temporaryDirectory.appendingPathComponent("lapor-demo-\(getpid()).sqlite").path
-        let store = try LaporStore.open(path: path)
+        let store = try LaporStore.open(path: path, group: ProcessInfo.processInfo.environment["LAPOR_DB_GROUP"])
         let now = try Context.now(common, zone: store.zone)
         if try store.countReports(nil, for: User(login: "", role: .supervisor)) == 0 {
             let login = Context.login(common)

@@ -23,7 +23,7 @@ struct Context {
         if let lang = common.lang, Language(rawValue: lang.lowercased()) == nil {
             throw LaporError.invalidArgument("--lang takes id or en, not '\(lang)'.")
         }
-        return (try LaporStore.open(path: databasePath(common)), language)
+        return (try LaporStore.open(path: databasePath(common), group: ProcessInfo.processInfo.environment["LAPOR_DB_GROUP"]), language)
     }
 
     static func databasePath(_ common: CommonOptions) -> String {

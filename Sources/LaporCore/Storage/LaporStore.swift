@@ -13,7 +13,9 @@ public final class LaporStore: Sendable {
     public let zone: DeskZone
 
     /// Opens (creating with owner-only permissions if needed) and migrates a WAL database file.
-    public static func open(path: String, busyTimeout: TimeInterval = 2) throws -> LaporStore {
+    /// With `group`, a new file is created for that group instead (mode 0660, the group's id), so
+    /// the staff of one desk can share it; `lapor` takes the group from `LAPOR_DB_GROUP`.
+    public static func open(path: String, busyTimeout: TimeInterval = 2, group: String? = nil) throws -> LaporStore {
         let url = URL(fileURLWithPath: path)
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -26,9 +28,26 @@ public final class LaporStore: Sendable {
             } catch {
                 throw LaporError.cannotOpenDatabase(path: path, reason: "cannot create its folder")
             }
-            // Citizens' identities live here: the file (and SQLite's -wal/-shm, which copy its mode) is owner-only.
-            let fd = Darwin_open(path, O_CREAT | O_WRONLY, 0o600)
+            // Citizens' identities live here: the file (and SQLite's -wal/-shm, which copy its mode) is
+            // owner-only, or owner-and-group when a group is configured.
+            var gid: gid_t?
+            if let group, !group.isEmpty {
+                guard let entry = getgrnam(group) else {
+                    throw LaporError.cannotOpenDatabase(path: path, reason: "the group '\(group)' (LAPOR_DB_GROUP) does not exist")
+                }
+                gid = entry.pointee.gr_gid
+            }
+            let fd = Darwin_open(path, O_CREAT | O_WRONLY, gid == nil ? 0o600 : 0o660)
             if fd < 0 { throw LaporError.cannotOpenDatabase(path: path, reason: String(cString: strerror(errno))) }
+            if let gid {
+                // The umask may have taken the group bits; set them and the group explicitly.
+                if fchown(fd, uid_t.max, gid) != 0 || fchmod(fd, 0o660) != 0 {
+                    let reason = String(cString: strerror(errno))
+                    close(fd)
+                    try? fm.removeItem(atPath: path)
+                    throw LaporError.cannotOpenDatabase(path: path, reason: "cannot give it to the group '\(group ?? "")': \(reason)")
+                }
+            }
             close(fd)
         }
         var config = Configuration()
