@@ -58,17 +58,13 @@ public struct WindowResult: Sendable, Equatable {
     public var start: Int
     public var rows: [QueueRow]
     public var total: Int
-    public var overdue: Int
     public var cursor: Int
     public var limit: String
-    /// The total stopped at the runtime's cap: there are at least this many.
+    /// The total stopped at the quick cap: there are at least this many.
     public var totalIsCapped = false
-    /// Whether total and overdue were counted for this result (false when scrolling).
+    /// Whether the total was counted (quickly) for this result; false when scrolling. A counted
+    /// result is followed by exact counts, overdue included, with `.countsLoaded`.
     public var counted = true
-    /// The total may have stopped at the quick cap and the overdue count is not known yet; exact
-    /// counts follow with `.countsLoaded`.
-    public var countIsQuick = false
-    public var overdueIsCapped = false
 }
 
 /// A limit's counts: reports and overdue reports, each possibly stopped at a cap.

@@ -73,8 +73,7 @@ public final class DeskRuntime: @unchecked Sendable {
         case .loadWindow(let request):
             return [.windowLoaded(try window(request, now: now))]
         case .countWindow(let limit, let tagged):
-            let (total, overdue) = try counts(try compile(limit, tagged: tagged), cap: Self.countCap, now: now)
-            return [.countsLoaded(WindowCounts(limit: limit, total: total.0, totalIsCapped: total.1, overdue: overdue.0, overdueIsCapped: overdue.1))]
+            return [.countsLoaded(try counts(limit, tagged: tagged, now: now))]
         case .loadDetail(let id):
             let report = try store.report(id: id, for: user)
             let identity = IdentityMask.visible(report, revealed: false)
@@ -156,17 +155,18 @@ public final class DeskRuntime: @unchecked Sendable {
         }
         var cursor = request.cursor
         if let keep = request.keepID, let i = rows.firstIndex(where: { $0.id == keep }) { cursor = start + i }
-        return WindowResult(start: start, rows: rows, total: total, overdue: 0, cursor: cursor, limit: request.limit,
-                            totalIsCapped: more, counted: quick != nil, countIsQuick: quick != nil, overdueIsCapped: false)
+        return WindowResult(start: start, rows: rows, total: total, cursor: cursor, limit: request.limit,
+                            totalIsCapped: more, counted: quick != nil)
     }
 
-    /// Reports and overdue reports matching a limit, each counted up to `cap` (and whether it stopped there).
-    func counts(_ condition: SQLFragment?, cap: Int, now: Date) throws -> ((Int, Bool), (Int, Bool)) {
-        let total = try store.countReports(condition, for: user, cap: cap)
+    /// A limit's reports and overdue reports, each counted up to the full cap.
+    func counts(_ limit: String, tagged: Set<Int64>, now: Date) throws -> WindowCounts {
+        let condition = try compile(limit, tagged: tagged)
+        let total = try store.countReports(condition, for: user, cap: Self.countCap)
         let overdueCondition = SQLFragment((condition.map { "(\($0.sql)) AND " } ?? "") + "report.due_at < ?",
                                            (condition?.values ?? []) + [.integer(Int64(now.timeIntervalSince1970))])
-        let overdue = try store.countReports(overdueCondition, for: user, cap: cap)
-        return ((total.0, total.1), (overdue.0, overdue.1))
+        let overdue = try store.countReports(overdueCondition, for: user, cap: Self.countCap)
+        return WindowCounts(limit: limit, total: total.0, totalIsCapped: total.1, overdue: overdue.0, overdueIsCapped: overdue.1)
     }
 
     func act(_ request: ActionRequest, now: Date) throws -> ActionOutcome {

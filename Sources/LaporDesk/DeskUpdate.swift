@@ -32,15 +32,10 @@ public enum DeskUpdate {
             var effects: [DeskEffect] = []
             if result.counted {
                 // A quick count that stopped at its cap is a lower bound; the rows shown are too.
-                m.total = result.countIsQuick && result.totalIsCapped ? max(result.total, result.start + result.rows.count) : result.total
+                m.total = result.totalIsCapped ? max(result.total, result.start + result.rows.count) : result.total
                 m.totalIsCapped = result.totalIsCapped
-                if result.countIsQuick {
-                    m.overdueIsPending = true
-                    effects.append(.countWindow(limit: m.limit, tagged: m.tagged))
-                } else {
-                    m.overdue = result.overdue
-                    m.overdueIsCapped = result.overdueIsCapped
-                }
+                m.overdueIsPending = true
+                effects.append(.countWindow(limit: m.limit, tagged: m.tagged))
             }
             m.cursor = m.total == 0 ? 0 : min(max(0, result.cursor), m.total - 1)
             m.cursorID = m.cursorRow?.id

@@ -90,7 +90,7 @@ import LaporCore
         guard case .loadWindow(let request)? = effects.first else { Issue.record("no load"); return }
         #expect(request.limit == "~c kebersihan" && request.start == 0)
         // A window for the old limit arriving late is ignored.
-        _ = DeskUpdate.update(&m, .windowLoaded(WindowResult(start: 0, rows: [], total: 5, overdue: 0, cursor: 0, limit: "~s new")))
+        _ = DeskUpdate.update(&m, .windowLoaded(WindowResult(start: 0, rows: [], total: 5, cursor: 0, limit: "~s new")))
         #expect(m.total == 100)
     }
 

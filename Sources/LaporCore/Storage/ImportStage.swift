@@ -41,14 +41,14 @@ struct ImportStage {
     func holds(_ trackingID: String) -> Bool { staged.contains(trackingID) }
 
     mutating func add(_ db: Database, _ r: Report, due: ClockReading?, at now: Date) throws {
-        for text in [r.trackingID] { insert.text(text) }
+        // Bound one by one in the stage's column order: no array per row on the import loop.
+        insert.text(r.trackingID)
         insert.int(RowDecoding.seconds(r.submittedAt))
-        for text in [r.title, r.body, r.category, r.subcategory, r.type.rawValue, r.channel.rawValue, r.reporterName, r.reporterContact] {
-            insert.text(text)
-        }
+        insert.text(r.title); insert.text(r.body); insert.text(r.category); insert.text(r.subcategory)
+        insert.text(r.type.rawValue); insert.text(r.channel.rawValue); insert.text(r.reporterName); insert.text(r.reporterContact)
         insert.int(r.anonymous ? 1 : 0)
         insert.int(r.confidential ? 1 : 0)
-        for text in [r.kecamatan, r.kelurahan, r.address] { insert.text(text) }
+        insert.text(r.kecamatan); insert.text(r.kelurahan); insert.text(r.address)
         insert.int(r.agencyID)
         insert.text(r.state.rawValue)
         insert.int(RowDecoding.seconds(now))
