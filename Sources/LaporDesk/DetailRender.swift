@@ -31,7 +31,9 @@ enum DetailRender {
             let status = "\(SLAMark.symbol(clock.status)) \(clock.status.rawValue)"
             out.append((DisplayWidth.pad("SLA " + clock.clock.label(l), to: 19) + DisplayWidth.pad(status, to: 13)
                         + DeskText.t(l, "tenggat ", "due ") + NumberText.dateTime(clock.deadline, m.zone, l)
-                        + " (\(clock.limit.text(l)))", DeskRender.style(clock.status)))
+                        + " (\(clock.limit.text(l)))"
+                        + (clock.pausedText(l).map { DeskText.t(l, ", ditunda ", ", paused ") + $0 } ?? ""),
+                        DeskRender.style(clock.status)))
         }
         out.append(("", .normal))
         for line in DisplayWidth.wrap(Sanitizer.block(r.body), width: m.width - 4) { out.append(("  " + line, .normal)) }

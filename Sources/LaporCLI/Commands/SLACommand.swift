@@ -18,7 +18,9 @@ struct SLACommand: ParsableCommand {
         var items: [(Report, ClockReading, Int)] = []
         for (report, clocks) in readings {
             for clock in clocks where clock.isRunning {
-                let calendar = clock.calendar == "24x7" ? WorkingCalendar.roundTheClock : engine.deskCalendar
+                // The clock's own calendar: the routed agency's for follow-up, else the desk's.
+                let own = clock.clock == .followUp ? report.agencyID.flatMap(engine.agencyCalendar) : nil
+                let calendar = own ?? engine.deskCalendar
                 items.append((report, clock, Deadline.workingDaysLeft(deadline: clock.deadline, now: ctx.now, calendar: calendar, zone: ctx.zone)))
             }
         }
@@ -31,7 +33,8 @@ struct SLACommand: ParsableCommand {
                 "summary": summary,
                 "items": items.map { r, c, left in
                     ["id": r.id, "tracking_id": r.trackingID, "clock": c.clock.rawValue, "deadline": ctx.zone.iso(c.deadline),
-                     "state": r.state.rawValue, "status": c.status.rawValue, "working_days_left": left] as [String: Any]
+                     "state": r.state.rawValue, "status": c.status.rawValue, "working_days_left": left,
+                     "paused_seconds": Int(c.pausedSeconds.rounded()), "paused_unit": c.pausedUnit] as [String: Any]
                 },
             ])
             return

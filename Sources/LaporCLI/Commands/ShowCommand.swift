@@ -18,10 +18,12 @@ struct ShowCommand: ParsableCommand {
         let codes = try ctx.agencyCodes()
         let chain = try ctx.store.routingChain(reportID: report.id)
         let history = try ctx.store.audit(report.trackingID, for: ctx.user)
+        let clocks = try ctx.store.clockReadings(reportID: report.id, now: ctx.now)
         if ctx.json {
             var object = ReportJSON.object(report, agencies: codes, zone: ctx.zone, revealed: reveal)
             object["routing_chain"] = chain.map { ["kind": $0.kind.rawValue, "agency": $0.agency, "at": ctx.zone.iso($0.at), "actor": $0.actor] }
             object["history"] = history.map { AuditJSON.object($0, zone: ctx.zone) }
+            object["clocks"] = clocks.map { ClockJSON.object($0, zone: ctx.zone) }
             try Output.json(object)
             return
         }
@@ -47,6 +49,9 @@ struct ShowCommand: ParsableCommand {
         if !chain.isEmpty {
             field(.routingChain, chain.map { $0.kind == .returned ? "↩ \($0.agency)" : $0.agency }.joined(separator: " → "))
         }
+        for clock in clocks {
+            field(.sla, Self.clockLine(clock, ctx))
+        }
         Output.line()
         for line in DisplayWidth.wrap(Sanitizer.block(report.body), width: min(100, Output.width)) { Output.line(line) }
         Output.line()
@@ -57,5 +62,17 @@ struct ShowCommand: ParsableCommand {
             let note = entry.note.isEmpty ? "" : " — " + entry.note
             Output.line(Sanitizer.line("  \(ctx.zone.short(entry.at))  \(entry.actor)  \(entry.action)  \(move)\(agency)\(note)"))
         }
+    }
+
+    /// `Verifikasi  ● on_track  tenggat 2024-03-13 23:59 WIB (3 hari kerja), ditunda 2 hari kerja`
+    static func clockLine(_ c: ClockReading, _ ctx: Context) -> String {
+        let l = ctx.language
+        var text = DisplayWidth.pad(c.clock.label(l), to: 14) + DisplayWidth.pad("\(SLAMark.symbol(c.status)) \(c.status.rawValue)", to: 12)
+        text += (l == .id ? "tenggat " : "due ") + ctx.zone.short(c.deadline) + " " + ctx.zone.abbreviation
+        text += " (\(c.limit.text(l)))"
+        if let paused = c.pausedText(l) {
+            text += (l == .id ? ", ditunda " : ", paused ") + paused
+        }
+        return text
     }
 }

@@ -18,6 +18,9 @@ public struct ClockReading: Sendable, Equatable {
     public var limit: SLALimit
     /// The calendar the clock counts on (the agency's own for follow-up).
     public var calendar: String
+    /// Time the clock has spent paused so far, in the limit's unit: working seconds on the clock's
+    /// calendar for a working-day limit, wall-clock seconds otherwise.
+    public var pausedSeconds: TimeInterval = 0
 
     public var isRunning: Bool { stoppedAt == nil && !paused }
 }
@@ -31,5 +34,34 @@ public struct ClockEvent: Sendable, Equatable {
 
     public init(action: LifecycleAction, at: Date, from: ReportState, toAgencyID: Int64? = nil) {
         self.action = action; self.at = at; self.from = from; self.toAgencyID = toAgencyID
+    }
+}
+
+extension ClockReading {
+    /// The paused time so far in the limit's unit, for people: `2 hari kerja 4 jam` /
+    /// `2 working days 4 h` on a working-day clock, `3 hari 2 jam` / `3 days 2 h` otherwise; nil when never paused.
+    public func pausedText(_ language: Language) -> String? {
+        let minutes = Int((pausedSeconds / 60).rounded())
+        guard minutes > 0 else { return nil }
+        let days = minutes / 1440
+        let hours = (minutes % 1440) / 60
+        let mins = minutes % 60
+        let working = if case .workingDays = limit { true } else { false }
+        let dayWord = switch (working, language) {
+        case (true, .id): "hari kerja"
+        case (true, .en): days == 1 ? "working day" : "working days"
+        case (false, .id): "hari"
+        case (false, .en): days == 1 ? "day" : "days"
+        }
+        var parts: [String] = []
+        if days > 0 { parts.append("\(days) \(dayWord)") }
+        if hours > 0 { parts.append("\(hours) \(language == .id ? "jam" : "h")") }
+        if mins > 0 && days == 0 { parts.append("\(mins) \(language == .id ? "menit" : "min")") }
+        return parts.joined(separator: " ")
+    }
+
+    /// What JSON calls the unit of `pausedSeconds`.
+    public var pausedUnit: String {
+        if case .workingDays = limit { "working_time" } else { "clock_time" }
     }
 }

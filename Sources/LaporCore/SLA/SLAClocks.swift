@@ -35,9 +35,13 @@ public struct SLAClocks: Sendable {
             if clocks[c] == nil { order.append(c) }
             clocks[c] = Running(start: at, calendar: calendar ?? deskCalendar)
         }
+        /// Pauses count in the clock's own unit: working time for working-day limits, else wall-clock time.
+        func pausedSpan(_ c: SLAClock, _ r: Running, from: Date, to: Date) -> TimeInterval {
+            pausedTime(limit: policy.limit(c), calendar: r.calendar, from: from, to: to)
+        }
         func stop(_ c: SLAClock, _ at: Date) {
             guard var r = clocks[c], r.stoppedAt == nil else { return }
-            if let since = r.pausedSince { r.pausedSeconds += at.timeIntervalSince(since); r.pausedSince = nil }
+            if let since = r.pausedSince { r.pausedSeconds += pausedSpan(c, r, from: since, to: at); r.pausedSince = nil }
             r.stoppedAt = at
             clocks[c] = r
         }
@@ -48,9 +52,14 @@ public struct SLAClocks: Sendable {
         }
         func resume(_ c: SLAClock, _ at: Date, reopening: Bool = false) {
             guard var r = clocks[c] else { return }
-            if reopening, let stopped = r.stoppedAt { r.pausedSeconds += at.timeIntervalSince(stopped); r.stoppedAt = nil; clocks[c] = r; return }
+            if reopening, let stopped = r.stoppedAt {
+                r.pausedSeconds += pausedSpan(c, r, from: stopped, to: at)
+                r.stoppedAt = nil
+                clocks[c] = r
+                return
+            }
             guard let since = r.pausedSince else { return }
-            r.pausedSeconds += at.timeIntervalSince(since)
+            r.pausedSeconds += pausedSpan(c, r, from: since, to: at)
             r.pausedSince = nil
             clocks[c] = r
         }
@@ -81,9 +90,12 @@ public struct SLAClocks: Sendable {
             let r = clocks[clock]!
             let limit = policy.limit(clock)
             // A running pause counts up to now, so a paused clock's deadline keeps moving.
-            let paused = r.pausedSeconds + (r.pausedSince.map { now.timeIntervalSince($0) } ?? 0)
-            let deadline = Deadline.of(start: r.start, limit: limit, calendar: r.calendar, zone: zone).addingTimeInterval(paused)
-            let dueSoon = dueSoonInstant(start: r.start, limit: limit, calendar: r.calendar).addingTimeInterval(paused)
+            let running = r.pausedSince.map { pausedSpan(clock, r, from: $0, to: now) } ?? 0
+            let paused = r.pausedSeconds + running
+            let deadline = shift(Deadline.of(start: r.start, limit: limit, calendar: r.calendar, zone: zone),
+                                 by: paused, limit: limit, calendar: r.calendar)
+            let dueSoon = shift(dueSoonInstant(start: r.start, limit: limit, calendar: r.calendar),
+                                by: paused, limit: limit, calendar: r.calendar)
             let status: ClockReading.Status
             if let stopped = r.stoppedAt {
                 status = stopped <= deadline ? .met : .breached
@@ -97,7 +109,8 @@ public struct SLAClocks: Sendable {
                 status = .onTrack
             }
             return ClockReading(clock: clock, start: r.start, deadline: deadline, dueSoonAt: dueSoon, stoppedAt: r.stoppedAt,
-                                paused: r.pausedSince != nil, status: status, limit: limit, calendar: r.calendar.name)
+                                paused: r.pausedSince != nil, status: status, limit: limit, calendar: r.calendar.name,
+                                pausedSeconds: paused)
         }
     }
 
@@ -115,6 +128,21 @@ public struct SLAClocks: Sendable {
         case .archived: [(.archive, .new)]
         }
         return path.map { ClockEvent(action: $0.0, at: at, from: $0.1, toAgencyID: $0.0 == .route ? agencyID : nil) }
+    }
+
+    /// The time a pause from `from` to `to` covered in the limit's unit: working time on the clock's
+    /// calendar for working-day limits, wall-clock time for calendar days and hours (domain.md).
+    func pausedTime(limit: SLALimit, calendar: WorkingCalendar, from: Date, to: Date) -> TimeInterval {
+        guard to > from else { return 0 }
+        guard case .workingDays = limit else { return to.timeIntervalSince(from) }
+        return calendar.workingSeconds(upTo: to, zone: zone) - calendar.workingSeconds(upTo: from, zone: zone)
+    }
+
+    /// An instant moved later by `paused`, in the limit's unit.
+    func shift(_ instant: Date, by paused: TimeInterval, limit: SLALimit, calendar: WorkingCalendar) -> Date {
+        guard paused > 0 else { return instant }
+        guard case .workingDays = limit else { return instant.addingTimeInterval(paused) }
+        return calendar.adding(workingSeconds: paused, to: instant, zone: zone)
     }
 
     /// The instant `dueSoonPercent` of the limit is used, in the limit's own unit.

@@ -8,9 +8,9 @@ public struct WorkingCalendar: Sendable, Equatable {
     /// ISO weekdays that are working days (1 = Monday … 7 = Sunday).
     public let weekdays: Set<Int>
     public let holidays: Set<Trend.Day>
-    private let base: Int
+    let base: Int
     /// `prefix[i]` = working days among `base ..< base + i`.
-    private let prefix: [Int32]
+    let prefix: [Int32]
 
     static let firstDay = Trend.Day(year: 1990, month: 1, day: 1)
     static let span = 160 * 366
@@ -41,7 +41,7 @@ public struct WorkingCalendar: Sendable, Equatable {
         a.name == b.name && a.weekdays == b.weekdays && a.holidays == b.holidays
     }
 
-    private func index(_ day: Trend.Day) -> Int { min(max(day.ordinal - base, 0), Self.span - 1) }
+    func index(_ day: Trend.Day) -> Int { min(max(day.ordinal - base, 0), Self.span - 1) }
 
     public func isWorking(_ day: Trend.Day) -> Bool {
         let i = index(day)
@@ -64,6 +64,37 @@ public struct WorkingCalendar: Sendable, Equatable {
             if prefix[mid + 1] >= target { hi = mid } else { lo = mid + 1 }
         }
         return Trend.Day(ordinal: base + lo)
+    }
+}
+
+extension WorkingCalendar {
+    /// Working time from the table's first day up to `instant`: every moment of a working day counts,
+    /// no moment of a weekend, holiday or cuti bersama (domain.md: how a pause moves a working-day deadline).
+    public func workingSeconds(upTo instant: Date, zone: DeskZone) -> Double {
+        let day = Trend.Day(instant, zone: zone)
+        let before = Double(prefix[index(day)]) * 86_400
+        guard isWorking(day) else { return before }
+        return before + instant.timeIntervalSince(Deadline.startOfDay(day, zone: zone))
+    }
+
+    /// The instant at which `workingSeconds(upTo:)` reaches `seconds`, always inside a working day
+    /// (a whole number of days lands at the start of the next working day, not in the gap before it).
+    public func instant(atWorkingSeconds seconds: Double, zone: DeskZone) -> Date {
+        let whole = Int32(clamping: Int((seconds / 86_400).rounded(.down)))
+        let rest = seconds - Double(whole) * 86_400
+        // First i with prefix[i + 1] > whole: the (whole + 1)th working day of the table.
+        var lo = 0, hi = Self.span - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if prefix[mid + 1] > whole { hi = mid } else { lo = mid + 1 }
+        }
+        return Deadline.startOfDay(Trend.Day(ordinal: base + lo), zone: zone).addingTimeInterval(rest)
+    }
+
+    /// `instant` moved later by `seconds` of working time.
+    public func adding(workingSeconds seconds: Double, to instant: Date, zone: DeskZone) -> Date {
+        guard seconds > 0 else { return instant }
+        return self.instant(atWorkingSeconds: workingSeconds(upTo: instant, zone: zone) + seconds, zone: zone)
     }
 }
 

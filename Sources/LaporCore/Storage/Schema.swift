@@ -162,6 +162,11 @@ enum Schema {
                 CREATE INDEX report_agency_due ON report(agency_id, due_at) WHERE due_at IS NOT NULL;
                 """)
         }
+        // Pauses on working-day clocks count working time, not wall-clock time (issue 18): every open
+        // report's stored deadline is replayed once under the new rule.
+        migrator.registerMigration("v6-sla-pause-working-time") { db in
+            _ = try LaporStore.recomputeDue(db)
+        }
         return migrator
     }
 }

@@ -2,7 +2,7 @@
 public enum Strings: String, CaseIterable, Sendable {
     case tracking, submitted, state, category, agency, title, body, reporter, contact, channel, type, location
     case bounces, history, routingChain, noReports, actor, action, note, at, role, login, name, code, aliases, calendar
-    case anonymous, confidential, none, done, reportsCreated, users, days, count, returnedMark
+    case anonymous, confidential, none, done, reportsCreated, users, days, count, returnedMark, sla
 
     public func text(_ language: Language) -> String {
         let pair: (String, String) = switch self {
@@ -19,6 +19,7 @@ public enum Strings: String, CaseIterable, Sendable {
         case .type: ("Jenis", "Type")
         case .location: ("Lokasi", "Location")
         case .bounces: ("Pantulan", "Bounces")
+        case .sla: ("SLA", "SLA")
         case .history: ("Riwayat", "History")
         case .routingChain: ("Rantai disposisi", "Routing chain")
         case .noReports: ("Tidak ada laporan.", "No reports.")
