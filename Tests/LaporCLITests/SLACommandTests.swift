@@ -106,4 +106,61 @@ import Testing
         #expect((b["auto_closed"] as? [String]) == [])
         #expect((b["escalated"] as? [String]) == [])
     }
+
+    /// Issue 18 through the verbs: holds and releases with `--now`, then `sla --json`, `show --json`
+    /// and `~o` against the deadlines counted by hand in PauseTests.
+    struct PauseCase: Sendable, CustomTestStringConvertible {
+        let name: String
+        let submitted: String
+        let pauses: [(String, String)]
+        let due: String
+        let pausedSeconds: Int
+        var testDescription: String { name }
+    }
+
+    static let pauseCases: [PauseCase] = [
+        PauseCase(name: "spec example: two working days over Nyepi", submitted: "2024-03-04T09:00:00",
+                  pauses: [("2024-03-05T10:00:00", "2024-03-07T10:00:00")], due: "2024-03-13T23:59:59+07:00", pausedSeconds: 172_800),
+        PauseCase(name: "over a weekend", submitted: "2026-11-18T09:00:00",
+                  pauses: [("2026-11-20T15:00:00", "2026-11-23T09:00:00")], due: "2026-11-24T17:59:59+07:00", pausedSeconds: 64_800),
+        PauseCase(name: "over Nyepi and its cuti bersama", submitted: "2024-03-07T09:00:00",
+                  pauses: [("2024-03-08T10:00:00", "2024-03-12T10:00:00")], due: "2024-03-15T13:59:59+07:00", pausedSeconds: 50_400),
+        PauseCase(name: "two pauses", submitted: "2026-11-23T09:00:00",
+                  pauses: [("2026-11-24T10:00:00", "2026-11-24T15:00:00"), ("2026-11-25T20:00:00", "2026-11-26T08:00:00")],
+                  due: "2026-11-27T16:59:59+07:00", pausedSeconds: 61_200),
+    ]
+
+    @Test(arguments: pauseCases)
+    func pausedDeadlineThroughTheVerbs(_ c: PauseCase) throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-pause-\(UUID().uuidString).sqlite").path
+        defer { Capture.remove(db) }
+        let store = try LaporStore.open(path: db)
+        let boss = try store.initialize(login: "kabid", at: Date())
+        let submitted = try #require(store.zone.parseISO(c.submitted))
+        try store.receive(Report(trackingID: "T1", submittedAt: submitted, title: "Uji", body: "Uji"), by: boss, at: submitted)
+        let base = ["--db", db, "--as", "kabid"]
+        for (hold, release) in c.pauses {
+            #expect(Capture.stdout { LaporCLI.run(base + ["--now", hold, "hold", "T1", "--note", "Mohon foto"]) }.code == 0)
+            #expect(Capture.stdout { LaporCLI.run(base + ["--now", release, "release", "T1"]) }.code == 0)
+        }
+        let now = c.pauses.last!.1
+        let (code, out) = Capture.stdout { LaporCLI.run(base + ["sla", "--json", "--now", now]) }
+        #expect(code == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        let item = try #require((json["items"] as? [[String: Any]])?.first { $0["clock"] as? String == "verification" })
+        #expect(item["deadline"] as? String == c.due)
+        #expect(item["paused_seconds"] as? Int == c.pausedSeconds)
+        #expect(item["paused_unit"] as? String == "working_time")
+        let shown = Capture.stdout { LaporCLI.run(base + ["show", "T1", "--json", "--now", now]) }.out
+        let detail = try #require(try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])
+        let clock = try #require((detail["clocks"] as? [[String: Any]])?.first)
+        #expect(clock["deadline"] as? String == c.due)
+        // The stored deadline behind ~o agrees: not overdue at the deadline, overdue a second later.
+        let due = try #require(store.zone.parseISO(c.due))
+        func overdue(_ at: Date) -> Bool {
+            Capture.stdout { LaporCLI.run(base + ["list", "--where", "~o", "--json", "--now", store.zone.iso(at)]) }.out.contains("\"T1\"")
+        }
+        #expect(!overdue(due))
+        #expect(overdue(due.addingTimeInterval(1)))
+    }
 }
