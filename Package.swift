@@ -9,13 +9,19 @@ let package = Package(
         .library(name: "LaporCore", targets: ["LaporCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Exact versions: a build in a year resolves what was tested (Package.resolved is not committed).
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(name: "CNCursesW", path: "Modules/CNCursesW"),
+        .systemLibrary(name: "CLibXML2", path: "Modules/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
         .target(name: "LaporCore", dependencies: [.product(name: "GRDB", package: "GRDB.swift"),
-                                                 .product(name: "GRDBSQLite", package: "GRDB.swift")],
+                                                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                                                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                                                 "CLibXML2"],
                 resources: [.copy("Resources/holidays-id.csv")]),
         .target(name: "LaporDesk", dependencies: ["LaporCore"]),
         .target(name: "LaporTerminal", dependencies: ["LaporDesk", "CNCursesW"]),

@@ -4,21 +4,23 @@ import LaporCore
 
 /// `lapor import FILE...`: batch import of report exports with exact accounting and a rejects file.
 struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import report exports (CSV, JSON, NDJSON).")
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import report exports (CSV, JSON, NDJSON, XLSX).")
     @OptionGroup var common: CommonOptions
     @Argument(help: "The files to import.") var files: [String]
-    @Option(help: "auto, csv, json or ndjson (auto decides by content).") var format: String = "auto"
+    @Option(help: "auto, csv, json, ndjson or xlsx (auto decides by content).") var format: String = "auto"
+    @Option(help: "The workbook sheet to read (default: the first with a recognisable header).") var sheet: String?
     @Option(help: "Write rejected records here as CSV: line,tracking_id,reason.") var rejects: String?
     @Flag(help: "Check and count everything, write nothing.") var dryRun = false
     @Flag(help: "Import nothing if any record would be rejected (exit 1).") var strict = false
 
     func run() throws {
         guard let parsedFormat = ImportSource.Format(rawValue: format) else {
-            throw LaporError.invalidArgument("--format takes auto, csv, json or ndjson, not '\(format)'.")
+            throw LaporError.invalidArgument("--format takes auto, csv, json, ndjson or xlsx, not '\(format)'.")
         }
         let ctx = try Context.open(common)
         var importer = Importer(store: ctx.store, user: ctx.user, now: ctx.now)
         importer.dryRun = dryRun
+        importer.sheet = sheet
         if isatty(STDERR_FILENO) == 1 { importer.progress = ProgressBar(language: ctx.language).update }
         var summary: Importer.Summary
         if strict {
@@ -39,6 +41,13 @@ struct ImportCommand: ParsableCommand {
         try finish(summary, ctx)
     }
 
+    /// `{"sheet", "header_row", "preamble": {label: value}}` of cli.md.
+    static func sourceObject(_ o: XLSXRecordReader.Origin) -> [String: Any] {
+        var preamble: [String: String] = [:]
+        for (label, value) in o.preamble { preamble[label] = value }
+        return ["sheet": o.sheet, "header_row": o.headerRow, "preamble": preamble]
+    }
+
     private func finish(_ s: Importer.Summary, _ ctx: Context) throws {
         if let rejects {
             var text = CSVWriter.line(["line", "tracking_id", "reason"]) + "\n"
@@ -51,13 +60,20 @@ struct ImportCommand: ParsableCommand {
             try Output.json(["files": s.files, "rows": s.rows, "inserted": s.inserted, "updated": s.updated, "unchanged": s.unchanged,
                              "rejected": s.rejected, "conflicts": s.conflicts, "encoding": s.encoding,
                              "seconds": (s.seconds * 100).rounded() / 100, "unknown_columns": s.unknownColumns,
-                             "created_agencies": s.createdAgencies, "dry_run": dryRun])
+                             "created_agencies": s.createdAgencies, "dry_run": dryRun,
+                             "source": s.origin.map(Self.sourceObject) ?? NSNull()])
             return
         }
         let l = ctx.language
         Output.line(l == .id
             ? "\(s.rows) baris: \(s.inserted) baru, \(s.updated) diperbarui, \(s.unchanged) tidak berubah, \(s.rejected) ditolak, \(s.conflicts) konflik (\(s.encoding), \(String(format: "%.1f", s.seconds)) dtk)\(dryRun ? " — uji coba, tidak disimpan" : "")"
             : "\(s.rows) rows: \(s.inserted) inserted, \(s.updated) updated, \(s.unchanged) unchanged, \(s.rejected) rejected, \(s.conflicts) conflicts (\(s.encoding), \(String(format: "%.1f", s.seconds)) s)\(dryRun ? " — dry run, nothing saved" : "")")
+        if let o = s.origin {
+            let preamble = o.preamble.map { "\($0.label): \($0.value)" }.joined(separator: "; ")
+            Output.line(Sanitizer.line((l == .id ? "Lembar '\(o.sheet)', judul kolom di baris \(o.headerRow)"
+                                                 : "Sheet '\(o.sheet)', header on row \(o.headerRow)")
+                                       + (preamble.isEmpty ? "" : " — " + preamble)))
+        }
         if !s.createdAgencies.isEmpty { Output.line((l == .id ? "Instansi baru: " : "New agencies: ") + s.createdAgencies.joined(separator: ", ")) }
         if !s.unknownColumns.isEmpty { Output.line((l == .id ? "Kolom diabaikan: " : "Ignored columns: ") + Sanitizer.line(s.unknownColumns.joined(separator: ", "))) }
         for r in s.rejects.prefix(10) { Output.line(Sanitizer.line("  line \(r.line) \(r.trackingID): \(r.reason)")) }

@@ -19,11 +19,13 @@ struct ShowCommand: ParsableCommand {
         let chain = try ctx.store.routingChain(reportID: report.id)
         let history = try ctx.store.audit(report.trackingID, for: ctx.user)
         let clocks = try ctx.store.clockReadings(reportID: report.id, now: ctx.now)
+        let origin = try ctx.store.origin(trackingID: report.trackingID)
         if ctx.json {
             var object = ReportJSON.object(report, agencies: codes, zone: ctx.zone, revealed: reveal)
             object["routing_chain"] = chain.map { ["kind": $0.kind.rawValue, "agency": $0.agency, "at": ctx.zone.iso($0.at), "actor": $0.actor] }
             object["history"] = history.map { AuditJSON.object($0, zone: ctx.zone) }
             object["clocks"] = clocks.map { ClockJSON.object($0, zone: ctx.zone) }
+            object["origin"] = origin.map(Self.originObject) ?? NSNull()
             try Output.json(object)
             return
         }
@@ -52,8 +54,16 @@ struct ShowCommand: ParsableCommand {
         for clock in clocks {
             field(.sla, Self.clockLine(clock, ctx))
         }
+        if let origin {
+            for (label, value) in Self.originLines(origin, l) { Output.line(DisplayWidth.pad(label, to: 18) + Sanitizer.line(value)) }
+        }
         Output.line()
         for line in DisplayWidth.wrap(Sanitizer.block(report.body), width: min(100, Output.width)) { Output.line(line) }
+        if let original = origin?.originalBody, !original.isEmpty {
+            Output.line()
+            Output.line(l == .id ? "Isi laporan awal (sebelum disunting admin):" : "Original text (before the admin's edit):")
+            for line in DisplayWidth.wrap(Sanitizer.block(original), width: min(100, Output.width)) { Output.line(line) }
+        }
         Output.line()
         Output.line(Strings.history.text(l))
         for entry in history {
@@ -74,5 +84,19 @@ struct ShowCommand: ParsableCommand {
             text += (l == .id ? ", ditunda " : ", paused ") + paused
         }
         return text
+    }
+
+    /// The export's own words, each on a line of its own (empty ones left out).
+    static func originLines(_ o: ReportOrigin, _ l: Language) -> [(String, String)] {
+        let rows: [(String, String, String)] = [
+            ("LAPOR! klasifikasi", "LAPOR! type", o.typeLabel), ("LAPOR! status", "LAPOR! status", o.statusLabel),
+            ("Alasan", "Reason", o.statusReason), ("Sumber", "Source", o.channelLabel), ("Instansi induk", "Parent", o.parentAgency),
+        ]
+        return rows.filter { !$0.2.isEmpty }.map { (l == .id ? $0.0 : $0.1, $0.2) }
+    }
+
+    static func originObject(_ o: ReportOrigin) -> [String: Any] {
+        ["type_label": o.typeLabel, "status_label": o.statusLabel, "status_reason": o.statusReason, "closed_by": o.closedBy ?? NSNull(),
+         "channel_label": o.channelLabel, "original_body": o.originalBody, "parent_agency": o.parentAgency]
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// One file's records as field → text, whatever its format, each with the physical line it starts on.
 public final class ImportSource {
-    public enum Format: String, Sendable, CaseIterable { case auto, csv, json, ndjson }
+    public enum Format: String, Sendable, CaseIterable { case auto, csv, json, ndjson, xlsx }
 
     public struct RawRecord {
         public var line: Int
@@ -16,12 +16,28 @@ public final class ImportSource {
     public private(set) var unknownColumns: [String] = []
     private var csv: CSVReader?
     private var json: JSONRecordReader?
+    private var xlsx: XLSXRecordReader?
     private var header: [ImportField?] = []
 
-    public init(path: String, format requested: Format = .auto) throws {
+    /// Where an XLSX file's records came from (sheet, header row, preamble); nil for text formats.
+    public var origin: XLSXRecordReader.Origin? { xlsx?.origin }
+
+    public init(path: String, format requested: Format = .auto, sheet: String? = nil) throws {
         self.path = path
         let probe = try ByteSource(path: path, chunkSize: 64 * 1024)
         guard let head = probe.next() else { throw LaporError.inputUnreadable(path: path, reason: "the file is empty") }
+        if requested == .xlsx || (requested == .auto && XLSXWorkbook.looksLikeZIP(head)) {
+            format = .xlsx
+            do {
+                let reader = try XLSXRecordReader(path: path, sheet: sheet)
+                xlsx = reader
+                header = reader.header
+                unknownColumns = reader.unknownColumns
+            } catch XLSXError.broken(let why) {
+                throw LaporError.inputUnreadable(path: path, reason: "it cannot be read as an Excel workbook: \(why)")
+            }
+            return
+        }
         var i = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while i < head.count, [9, 10, 13, 32].contains(head[i]) { i += 1 }
         guard i < head.count else { throw LaporError.inputUnreadable(path: path, reason: "the file holds only blank lines") }
@@ -34,7 +50,7 @@ public final class ImportSource {
         switch format {
         case .json, .ndjson:
             json = try JSONRecordReader(path: path, shape: format == .json ? .array : .lines)
-        case .csv, .auto:
+        case .csv, .auto, .xlsx:
             let reader = try CSVReader(path: path)
             reader.detectDelimiter()
             guard let first = reader.next() else { throw LaporError.inputUnreadable(path: path, reason: "the file is empty") }
@@ -56,6 +72,7 @@ public final class ImportSource {
     public var bytesRead: Int { csv?.bytesRead ?? json?.bytesRead ?? 0 }
 
     public func next() -> RawRecord? {
+        if let xlsx { return xlsx.next() }
         if let csv {
             guard let record = csv.next() else { return nil }
             var values = [ImportField: String](minimumCapacity: header.count)

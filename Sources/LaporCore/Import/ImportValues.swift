@@ -67,18 +67,24 @@ public enum ImportValues {
 
     /// A state from an id, a label in either language, or one of LAPOR!'s public phrases;
     /// "Terdisposisi ke X" names the agency too. Nil for a phrase the desk does not know.
-    public static func status(_ raw: String) -> (state: ReportState, agency: String?)? {
+    /// LAPOR!'s admin export adds "Ditutup oleh Sistem/Admin/Pelapor" (resolved), "Diarsipkan oleh …"
+    /// and "Konten Terblokir" (archived, reason "blocked content") and "Menunggu Kelengkapan Informasi" (on hold).
+    public static func status(_ raw: String) -> (state: ReportState, agency: String?, reason: String?)? {
         let text = raw.trimmed
         let lower = text.lowercased()
-        if lower.isEmpty { return (.new, nil) }
+        if lower.isEmpty { return (.new, nil, nil) }
         for prefix in ["terdisposisi ke ", "didisposisikan ke ", "diteruskan ke ", "routed to "] where lower.hasPrefix(prefix) {
             let agency = String(text.dropFirst(prefix.count)).trimmed
-            return (.dispositioned, agency.isEmpty ? nil : agency)
+            return (.dispositioned, agency.isEmpty ? nil : agency, nil)
         }
-        if let state = ReportState(rawValue: lower) { return (state, nil) }
+        if let state = ReportState(rawValue: lower) { return (state, nil, nil) }
+        if lower.hasPrefix("konten terblokir") || lower.hasPrefix("blocked") { return (.archived, nil, "blocked content") }
         let phrases: [(String, ReportState)] = [
-            ("belum diverifikasi", .new), ("menunggu verifikasi", .new), ("unverified", .new), ("baru", .new),
+            ("belum diverifikasi", .new), ("belum terverifikasi", .new), ("menunggu verifikasi", .new), ("unverified", .new),
+            ("baru", .new),
             ("ditunda", .onHold), ("tunda", .onHold), ("on hold", .onHold), ("menunggu info", .onHold),
+            ("menunggu kelengkapan", .onHold),
+            ("ditutup", .resolved),
             ("terverifikasi", .verified), ("diverifikasi", .verified), ("verified", .verified),
             ("belum ditindaklanjuti", .dispositioned), ("terdisposisi", .dispositioned), ("didisposisikan", .dispositioned),
             ("routed", .dispositioned),
@@ -88,7 +94,7 @@ public enum ImportValues {
             ("selesai", .resolved), ("resolved", .resolved), ("closed", .resolved), ("tuntas", .resolved),
             ("diarsipkan", .archived), ("arsip", .archived), ("archived", .archived), ("ditolak", .archived), ("spam", .archived),
         ]
-        for (phrase, state) in phrases where lower.hasPrefix(phrase) { return (state, nil) }
+        for (phrase, state) in phrases where lower.hasPrefix(phrase) { return (state, nil, nil) }
         return nil
     }
 }

@@ -11,6 +11,8 @@ public struct Importer {
         public var createdAgencies: [String] = []
         public var rejects: [ImportReject] = []
         public var seconds = 0.0
+        /// The sheet, header row and preamble of the (last) workbook imported.
+        public var origin: XLSXRecordReader.Origin?
 
         public init() {}
     }
@@ -20,6 +22,8 @@ public struct Importer {
     public let now: Date
     public var batchSize = 5000
     public var dryRun = false
+    /// The workbook sheet to read (`--sheet`); nil: the first with a recognisable header.
+    public var sheet: String?
     /// Called after each batch with (bytes read, bytes in all files, rows so far).
     public var progress: ((Int, Int, Int) -> Void)?
 
@@ -31,7 +35,7 @@ public struct Importer {
     public func validateOnly(_ paths: [String], format: ImportSource.Format) throws -> [ImportReject] {
         var rejects: [ImportReject] = []
         for path in paths {
-            let source = try ImportSource(path: path, format: format)
+            let source = try ImportSource(path: path, format: format, sheet: sheet)
             while let raw = source.next() {
                 if case .failure(let reject) = ImportRow.validate(raw, zone: store.zone) { rejects.append(reject) }
             }
@@ -50,7 +54,7 @@ public struct Importer {
     public func run(_ paths: [String], format: ImportSource.Format) throws -> Summary {
         let started = Date()
         var summary = Summary()
-        let sources = try paths.map { try ImportSource(path: $0, format: format) }
+        let sources = try paths.map { try ImportSource(path: $0, format: format, sheet: sheet) }
         let totalBytes = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
         let pipe = BatchPipe<Piece>()
         let reader = Thread { [batchSize, zone = store.zone, sources = UncheckedBox(sources)] in
@@ -96,6 +100,10 @@ public struct Importer {
                 case .fileDone(let source):
                     summary.files.append(source.path)
                     if source.encoding != "utf-8" { summary.encoding = source.encoding }
+                    if let origin = source.origin {
+                        summary.origin = origin
+                        if !dryRun { try store.recordImportOrigin(file: source.path, origin: origin, by: user, at: now) }
+                    }
                     for column in source.unknownColumns where !summary.unknownColumns.contains(column) { summary.unknownColumns.append(column) }
                 }
             }

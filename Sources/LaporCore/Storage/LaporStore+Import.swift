@@ -23,6 +23,7 @@ extension LaporStore {
             var stage = try ImportStage(db)
             var known = try ImportStage.existing(db, rows.map(\.report.trackingID))
             for row in rows {
+                if let origin = row.origin { try Self.storeOrigin(db, origin, trackingID: row.report.trackingID) }
                 var incoming = row.report
                 if let name = row.agencyName {
                     let (id, created) = try agencies.resolve(name, db: db, actor: actor, at: now)
@@ -65,6 +66,43 @@ extension LaporStore {
             try stage.flush(db, actor: actor, at: now)
         }
         return result
+    }
+
+    /// Keeps what the export said in its own words (one row per tracking id, the latest file wins).
+    static func storeOrigin(_ db: Database, _ o: ReportOrigin, trackingID: String) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO report_origin (tracking_id, type_label, status_label, status_reason, channel_label, original_body,
+                parent_agency) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(tracking_id) DO UPDATE SET type_label = excluded.type_label, status_label = excluded.status_label,
+                status_reason = excluded.status_reason, channel_label = excluded.channel_label,
+                original_body = excluded.original_body, parent_agency = excluded.parent_agency
+            """)
+        try statement.execute(arguments: [trackingID, o.typeLabel, o.statusLabel, o.statusReason, o.channelLabel,
+                                          o.originalBody, o.parentAgency])
+    }
+
+    /// What the export said about a report, if it came from one that says more than the desk keeps.
+    public func origin(trackingID: String) throws -> ReportOrigin? {
+        try read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT type_label, status_label, status_reason, channel_label, original_body, parent_agency
+                FROM report_origin WHERE tracking_id = ?
+                """, arguments: [trackingID]).map {
+                ReportOrigin(typeLabel: $0[0], statusLabel: $0[1], statusReason: $0[2], channelLabel: $0[3],
+                             originalBody: $0[4], parentAgency: $0[5])
+            }
+        }
+    }
+
+    /// One audit record per imported workbook naming its sheet, header row and preamble (LAPOR!'s
+    /// Nama Instansi, Periode Masuk, Tanggal Generate), so the trail says which download a batch was.
+    public func recordImportOrigin(file: String, origin: XLSXRecordReader.Origin, by actor: User, at now: Date) throws {
+        try write { db in
+            let preamble = origin.preamble.map { "\($0.label): \($0.value)" }.joined(separator: "; ")
+            let note = "\(URL(fileURLWithPath: file).lastPathComponent): sheet '\(origin.sheet)', header row \(origin.headerRow)"
+                + (preamble.isEmpty ? "" : "; " + preamble)
+            try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "import_file", note: note))
+        }
     }
 
     static func sameContent(_ a: Report, _ b: Report) -> Bool {

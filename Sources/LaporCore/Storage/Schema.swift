@@ -167,6 +167,21 @@ enum Schema {
         migrator.registerMigration("v6-sla-pause-working-time") { db in
             _ = try LaporStore.recomputeDue(db)
         }
+        // What an export said in its own words (ReportOrigin), by tracking id so an import batch
+        // can write it before the staged reports have their ids.
+        migrator.registerMigration("v7-report-origin") { db in
+            try db.execute(sql: """
+                CREATE TABLE report_origin (
+                    tracking_id TEXT PRIMARY KEY NOT NULL,
+                    type_label TEXT NOT NULL DEFAULT '',
+                    status_label TEXT NOT NULL DEFAULT '',
+                    status_reason TEXT NOT NULL DEFAULT '',
+                    channel_label TEXT NOT NULL DEFAULT '',
+                    original_body TEXT NOT NULL DEFAULT '',
+                    parent_agency TEXT NOT NULL DEFAULT ''
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }
