@@ -61,6 +61,8 @@ struct ImportCommand: ParsableCommand {
                              "rejected": s.rejected, "conflicts": s.conflicts, "encoding": s.encoding,
                              "seconds": (s.seconds * 100).rounded() / 100, "unknown_columns": s.unknownColumns,
                              "created_agencies": s.createdAgencies, "dry_run": dryRun,
+                             "agencies_created": s.agencyNotes.filter(\.created).map { ["code": $0.code, "name": $0.name] },
+                             "agency_spellings": s.agencyNotes.filter { !$0.created }.map { ["spelling": $0.name, "code": $0.code] },
                              "source": s.origin.map(Self.sourceObject) ?? NSNull()])
             return
         }
@@ -74,7 +76,17 @@ struct ImportCommand: ParsableCommand {
                                                  : "Sheet '\(o.sheet)', header on row \(o.headerRow)")
                                        + (preamble.isEmpty ? "" : " — " + preamble)))
         }
-        if !s.createdAgencies.isEmpty { Output.line((l == .id ? "Instansi baru: " : "New agencies: ") + s.createdAgencies.joined(separator: ", ")) }
+        let created = s.agencyNotes.filter(\.created)
+        if !created.isEmpty {
+            Output.line(l == .id ? "Instansi baru:" : "New agencies:")
+            for note in created { Output.line(Sanitizer.line("  \(note.code) = \(note.name)")) }
+        }
+        let spellings = s.agencyNotes.filter { !$0.created }
+        if !spellings.isEmpty {
+            Output.line(l == .id ? "Ejaan lain dari instansi yang ada (disimpan sebagai alias):"
+                                 : "Other spellings of known agencies (kept as aliases):")
+            for note in spellings { Output.line(Sanitizer.line("  \(note.name) → \(note.code)")) }
+        }
         if !s.unknownColumns.isEmpty { Output.line((l == .id ? "Kolom diabaikan: " : "Ignored columns: ") + Sanitizer.line(s.unknownColumns.joined(separator: ", "))) }
         for r in s.rejects.prefix(10) { Output.line(Sanitizer.line("  line \(r.line) \(r.trackingID): \(r.reason)")) }
         if s.rejects.count > 10 { Output.line(l == .id ? "  … \(s.rejects.count - 10) lagi (--rejects FILE)" : "  … \(s.rejects.count - 10) more (--rejects FILE)") }

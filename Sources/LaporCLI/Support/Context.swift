@@ -62,6 +62,9 @@ struct Context {
 
     /// The agency code for an id, cached for tables.
     func agencyCodes() throws -> [Int64: String] {
-        Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id, $0.code) })
+        var codes = Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id, $0.code) })
+        // A merged agency's old history shows the code of the agency it became.
+        for (from, into) in try store.mergedAgencies() { codes[from] = codes[into] }
+        return codes
     }
 }

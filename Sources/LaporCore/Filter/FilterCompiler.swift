@@ -41,7 +41,8 @@ public struct FilterCompiler: Sendable {
             // any other text matches every agency whose code, name or alias contains it.
             let like = Self.like(text)
             return SQLFragment("""
-                report.agency_id IN (SELECT id FROM agency WHERE CASE WHEN EXISTS (SELECT 1 FROM agency WHERE code = ?) THEN code = ? \
+                report.agency_id IN (SELECT id FROM agency WHERE merged_into IS NULL AND \
+                CASE WHEN EXISTS (SELECT 1 FROM agency WHERE code = ? AND merged_into IS NULL) THEN code = ? \
                 ELSE (code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' OR aliases LIKE ? ESCAPE '\\') END)
                 """, [.text(text), .text(text), like, like, like])
         case .category(let text):

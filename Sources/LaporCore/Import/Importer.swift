@@ -9,6 +9,7 @@ public struct Importer {
         public var encoding = "utf-8"
         public var unknownColumns: [String] = []
         public var createdAgencies: [String] = []
+        public var agencyNotes: [ImportAgencyNote] = []
         public var rejects: [ImportReject] = []
         public var seconds = 0.0
         /// The sheet, header row and preamble of the (last) workbook imported.
@@ -95,6 +96,7 @@ public struct Importer {
                         summary.inserted += result.inserted; summary.updated += result.updated
                         summary.unchanged += result.unchanged; summary.conflicts += result.conflicts
                         summary.createdAgencies += result.createdAgencies
+                        summary.agencyNotes += result.agencyNotes
                     }
                     progress?(bytes, totalBytes, summary.rows)
                 case .fileDone(let source):

@@ -25,7 +25,7 @@ extension LaporStore {
             let (whereSQL, arguments) = Self.whereClause(period, visibility: Visibility(user: user))
             let t = RowDecoding.seconds(now)
             var lines: [Int64: BoardLine] = [:]
-            for a in try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency").map(RowDecoding.agency) {
+            for a in try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency WHERE merged_into IS NULL").map(RowDecoding.agency) {
                 lines[a.id] = BoardLine(code: a.code, name: a.name, counts: [:], overdue: 0, followUpMetPercent: nil,
                                         medianFollowUpWorkingDays: nil, bounces: 0)
             }

@@ -7,6 +7,8 @@ extension LaporStore {
     public struct ImportBatchResult: Sendable, Equatable {
         public var inserted = 0, updated = 0, unchanged = 0, conflicts = 0
         public var createdAgencies: [String] = []
+        /// Agencies created (code, name) and spellings recorded as aliases (spelling, code), in order.
+        public var agencyNotes: [ImportAgencyNote] = []
     }
 
     /// Inserts new reports, updates changed ones, and never overrides a state or routing the desk
@@ -26,9 +28,16 @@ extension LaporStore {
                 if let origin = row.origin { try Self.storeOrigin(db, origin, trackingID: row.report.trackingID) }
                 var incoming = row.report
                 if let name = row.agencyName {
-                    let (id, created) = try agencies.resolve(name, db: db, actor: actor, at: now)
+                    let (id, outcome) = try agencies.resolve(name, parent: row.origin?.parentAgency ?? "", db: db, actor: actor, at: now)
                     incoming.agencyID = id
-                    if let created { result.createdAgencies.append(created) }
+                    switch outcome {
+                    case .known: break
+                    case .created(let code, let name):
+                        result.createdAgencies.append(code)
+                        result.agencyNotes.append(ImportAgencyNote(code: code, name: name, created: true))
+                    case .aliased(let spelling, let code):
+                        result.agencyNotes.append(ImportAgencyNote(code: code, name: spelling, created: false))
+                    }
                 }
                 // The same id twice in one file: the first copy must be in the table before the second is compared.
                 if stage.holds(incoming.trackingID) { known.formUnion(try stage.flush(db, actor: actor, at: now)) }
@@ -152,46 +161,9 @@ extension LaporStore {
     }
 }
 
-/// Agencies by every name they go by, creating unknown ones (so no routing is lost).
-struct AgencyIndex {
-    private var byName: [String: Int64] = [:]
-    /// Raw spellings already resolved, so the hot path skips folding the same name again.
-    private var byRaw: [String: Int64] = [:]
-    private var codes: Set<String> = []
-
-    init(_ db: Database) throws {
-        for agency in try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency").map(RowDecoding.agency) {
-            remember(agency)
-        }
-    }
-
-    private mutating func remember(_ a: Agency) {
-        for name in [a.code, a.name] + a.aliases { byName[Agency.fold(name)] = a.id }
-        codes.insert(a.code.uppercased())
-    }
-
-    /// The agency's id, and its code when it had to be created.
-    mutating func resolve(_ name: String, db: Database, actor: User, at now: Date) throws -> (Int64, String?) {
-        if let id = byRaw[name] { return (id, nil) }
-        if let id = byName[Agency.fold(name)] { byRaw[name] = id; return (id, nil) }
-        let code = uniqueCode(for: name)
-        let agency = try LaporStore.insertAgency(db, Agency(code: code, name: name), at: now)
-        try LaporStore.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "agency_add",
-                                                  note: "\(code) \(name) (created by import)"), toAgencyID: agency.id)
-        remember(agency)
-        return (agency.id, code)
-    }
-
-    /// Initials of the significant words ("Dinas Lingkungan Hidup" → DLH), made unique with a number.
-    func uniqueCode(for name: String) -> String {
-        let skip: Set<String> = ["dan", "dari", "the", "of", "and", "di"]
-        let words = name.split { !$0.isLetter && !$0.isNumber }.filter { !skip.contains($0.lowercased()) }
-        var base = String(words.compactMap(\.first)).uppercased()
-        if base.count < 2 { base = String(Agency.fold(name).prefix(8)).uppercased() }
-        if base.isEmpty { base = "PD" }
-        var code = String(base.prefix(28))
-        var n = 2
-        while codes.contains(code) { code = "\(base.prefix(26))\(n)"; n += 1 }
-        return code
-    }
+/// An agency an import created (`created`), or a spelling it recognised as an existing agency's alias.
+public struct ImportAgencyNote: Sendable, Equatable {
+    public var code: String
+    public var name: String
+    public var created: Bool
 }

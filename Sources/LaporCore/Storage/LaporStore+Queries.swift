@@ -83,7 +83,7 @@ extension LaporStore {
 
     public func agencies() throws -> [Agency] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency ORDER BY code").map(RowDecoding.agency)
+            try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency WHERE merged_into IS NULL ORDER BY code").map(RowDecoding.agency)
         }
     }
 
@@ -150,8 +150,9 @@ extension LaporStore {
     public func routingChain(reportID: Int64) throws -> [RoutingStep] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT audit.action, audit.at, audit.actor, a.code, audit.note FROM audit
+                SELECT audit.action, audit.at, audit.actor, COALESCE(m.code, a.code), audit.note FROM audit
                 LEFT JOIN agency a ON a.id = CASE audit.action WHEN 'return' THEN audit.from_agency_id ELSE audit.to_agency_id END
+                LEFT JOIN agency m ON m.id = a.merged_into
                 WHERE audit.report_id = ? AND audit.action IN ('route', 'return') ORDER BY audit.id
                 """, arguments: [reportID]).map { row in
                 RoutingStep(kind: (row[0] as String) == "return" ? .returned : .routed,
@@ -190,7 +191,7 @@ extension LaporStore {
     }
 
     static func resolveAgency(_ db: Database, _ ref: String) throws -> Agency {
-        let all = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency").map(RowDecoding.agency)
+        let all = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency WHERE merged_into IS NULL").map(RowDecoding.agency)
         if let exact = all.first(where: { $0.isNamed(ref) }) { return exact }
         let needle = Agency.fold(ref)
         guard !needle.isEmpty else { throw LaporError.agencyNotFound(ref) }

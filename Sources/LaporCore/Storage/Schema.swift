@@ -182,6 +182,10 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // `lapor agency merge`: a merged agency stays for the audit trail to point at.
+        migrator.registerMigration("v8-agency-merge") { db in
+            try db.execute(sql: "ALTER TABLE agency ADD COLUMN merged_into INTEGER REFERENCES agency(id)")
+        }
         return migrator
     }
 }
