@@ -35,6 +35,6 @@ let package = Package(
         ]),
         .testTarget(name: "LaporCoreTests", dependencies: ["LaporCore"]),
         .testTarget(name: "LaporDeskTests", dependencies: ["LaporDesk"]),
-        .testTarget(name: "LaporCLITests", dependencies: ["LaporCLI"]),
+        .testTarget(name: "LaporCLITests", dependencies: ["LaporCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -5,22 +5,26 @@ import LaporCore
 /// `lapor export`: reports as CSV, JSON or NDJSON in the canonical import columns, identities
 /// masked unless a supervisor passes `--reveal` (audited). A CSV export re-imports to the same reports.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export reports (csv, json, ndjson); identities masked unless --reveal.")
+    static let configuration = CommandConfiguration(commandName: "export", abstract: "Export reports (csv, json, ndjson, xlsx); identities masked unless --reveal.")
     @OptionGroup var common: CommonOptions
-    @Option(help: "csv, json or ndjson.") var format: String = "csv"
+    @Option(help: "csv, json, ndjson or xlsx (xlsx needs -o FILE).") var format: String = "csv"
     @Option(help: "Filter expression (cli.md).") var `where`: String?
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.") var output: String?
     @Flag(help: "Include anonim/rahasia reporters' identities (supervisor only; audited).") var reveal = false
 
-    static let columns = ImportField.allCases.map(\.rawValue)
+    static let columns = ImportField.canonical.map(\.rawValue)
 
     func run() throws {
-        guard ["csv", "json", "ndjson"].contains(format) else { throw LaporError.invalidArgument("--format takes csv, json or ndjson, not '\(format)'.") }
+        guard ["csv", "json", "ndjson", "xlsx"].contains(format) else {
+            throw LaporError.invalidArgument("--format takes csv, json, ndjson or xlsx, not '\(format)'.")
+        }
+        if format == "xlsx" && output == nil { throw LaporError.invalidArgument("--format xlsx writes a workbook: give -o FILE.xlsx.") }
         let ctx = try Context.open(common)
         let condition = try ctx.filter(`where`)
         let total = try ctx.store.countReports(condition, for: ctx.user)
         if reveal { try ctx.store.recordBulkReveal(count: total, by: ctx.user, at: ctx.now, purpose: "export --reveal") }
         let agencies = Dictionary(uniqueKeysWithValues: try ctx.store.agencies().map { ($0.id, $0.name) })
+        if format == "xlsx", let output { return try writeWorkbook(ctx, condition: condition, agencies: agencies, to: output) }
         let out: FileHandle
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
@@ -59,6 +63,35 @@ struct ExportCommand: ParsableCommand {
         if format == "json" { emit("\n]\n") }
         out.write(Data(buffer.utf8))
         if output != nil { try out.close() }
+    }
+
+    /// The same columns as a workbook: the time as a real Excel date, flags as booleans, text
+    /// defused like CSV (a leading `'` before = + - @), streamed page by page.
+    private func writeWorkbook(_ ctx: Context, condition: SQLFragment?, agencies: [Int64: String], to path: String) throws {
+        let writer = try XLSXWriter(path: path)
+        try writer.addSheet(ctx.language == .id ? "Laporan" : "Reports")
+        try writer.addRow(Self.columns.map { .text($0) })
+        var offset = 0
+        while true {
+            let page = try ctx.store.reports(ReportQuery(condition: condition, sort: .submitted, limit: 5000, offset: offset), for: ctx.user)
+            if page.isEmpty { break }
+            offset += page.count
+            for r in page {
+                let values = Self.values(r, agencies: agencies, zone: ctx.zone, reveal: reveal)
+                try writer.addRow(Self.columns.map { column in
+                    switch column {
+                    case "submitted_at":
+                        let (y, mo, d, h, mi, s) = ctx.zone.components(r.submittedAt)
+                        return .date(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
+                    case "anonymous": return .bool(r.anonymous)
+                    case "confidential": return .bool(r.confidential)
+                    default: return .text(SpreadsheetSafe.cell(values[column] as? String ?? ""))
+                    }
+                })
+            }
+        }
+        try writer.close()
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 
     /// One report in the canonical columns; booleans as true/false, time in ISO 8601 with offset.

@@ -9,14 +9,18 @@ struct StatsBoardCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Option(help: "First day of the period (reports submitted from it); default: 90 days back.") var from: String?
     @Option(help: "Last day of the period; default: today.") var to: String?
-    @Option(help: "table, csv or md.") var format: String = "table"
+    @Option(help: "table, csv, md or xlsx (xlsx needs -o FILE).") var format: String = "table"
+    @Option(name: .shortAndLong, help: "Write the xlsx scorecard to this file.") var output: String?
     @Option(help: "Also write the period's daily volume as an SVG chart to this file.") var chart: String?
 
     static let states: [ReportState] = [.dispositioned, .inProgress, .awaitingReporter, .resolved, .archived]
 
     func run() throws {
         let ctx = try Context.open(common)
-        guard ["table", "csv", "md"].contains(format) else { throw LaporError.invalidArgument("--format takes table, csv or md, not '\(format)'.") }
+        guard ["table", "csv", "md", "xlsx"].contains(format) else {
+            throw LaporError.invalidArgument("--format takes table, csv, md or xlsx, not '\(format)'.")
+        }
+        if format == "xlsx" && output == nil { throw LaporError.invalidArgument("--format xlsx writes a workbook: give -o FILE.xlsx.") }
         let last = try to.map(StatsDates.parse) ?? Trend.Day(ctx.now, zone: ctx.zone)
         let first = try from.map(StatsDates.parse) ?? last.adding(days: -89)
         guard first <= last else { throw LaporError.invalidArgument("--from must not be after --to.") }
@@ -44,6 +48,8 @@ struct StatsBoardCommand: ParsableCommand {
                    line.medianFollowUpWorkingDays.map { NumberText.decimal($0, l) } ?? "—", NumberText.integer(line.bounces, l)]
         }
         switch format {
+        case "xlsx":
+            try writeWorkbook(lines, header: header, first: first, last: last, language: l)
         case "csv":
             Output.line(CSVWriter.line(header))
             for row in rows { Output.line(CSVWriter.line(row.map(SpreadsheetSafe.cell))) }
@@ -57,5 +63,24 @@ struct StatsBoardCommand: ParsableCommand {
             for row in rows { table.add(row) }
             Output.line(table.render(width: Output.width))
         }
+    }
+
+    /// The scorecard as a workbook: counts and percentages as numbers, empty where there is no figure.
+    private func writeWorkbook(_ lines: [LaporStore.BoardLine], header: [String], first: Trend.Day, last: Trend.Day, language l: Language) throws {
+        guard let output else { return }
+        let writer = try XLSXWriter(path: output)
+        try writer.addSheet(l == .id ? "Papan disposisi" : "Disposition board")
+        try writer.addRow([.text((l == .id ? "Papan disposisi " : "Disposition board ") + "\(first.text) … \(last.text)")])
+        try writer.addRow(header.map { .text($0) }, skipping: 1)
+        for line in lines {
+            var cells: [XLSXWriter.Cell] = [.text(SpreadsheetSafe.cell(line.code))]
+            cells += Self.states.map { .integer(Int64(line.counts[$0] ?? 0)) }
+            cells.append(.integer(Int64(line.overdue)))
+            cells.append(line.followUpMetPercent.map { .number(($0 * 10).rounded() / 10) } ?? .absent)
+            cells.append(line.medianFollowUpWorkingDays.map { .number($0) } ?? .absent)
+            cells.append(.integer(Int64(line.bounces)))
+            try writer.addRow(cells)
+        }
+        try writer.close()
     }
 }

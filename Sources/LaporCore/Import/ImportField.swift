@@ -10,6 +10,9 @@ public enum ImportField: String, CaseIterable, Sendable {
     case parentAgency = "parent_agency", statusReason = "status_reason"
     case agencyRef = "agency_ref", categoryRef = "category_ref", province, regency
 
+    /// The columns of the desk's own exports, in order (the rest are read from other exports only).
+    public static let canonical: [ImportField] = Array(allCases.prefix { $0 != .submittedTime })
+
     /// Every accepted spelling, already folded.
     var aliases: [String] {
         let names: [String] = switch self {

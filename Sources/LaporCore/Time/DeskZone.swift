@@ -23,7 +23,7 @@ public struct DeskZone: Sendable, Equatable {
     }
 
     /// Year, month, day, hour, minute, second of an instant in this zone.
-    func components(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
+    public func components(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
         if let fixedOffset {
             let t = Int(date.timeIntervalSince1970.rounded(.down)) + fixedOffset
             let days = Int((Double(t) / 86_400).rounded(.down))
