@@ -186,3 +186,35 @@ import ZIPFoundation
         #expect(a.split(separator: "\n").count == 201)
     }
 }
+
+/// `lapor agency merge`: the reports, the liaison and the board follow; the old name routes to the new one.
+@Suite(.serialized) struct AgencyMergeTests {
+    @Test func mergeMovesReportsUsersCountersAndNames() throws {
+        let db = XLSXImportTests.temp("m.sqlite")
+        defer { Capture.remove(db) }
+        let base = ["--db", db, "--as", "kabid.ikp", "--now", "2026-11-23T09:00:00+07:00"]
+        #expect(Capture.stdout { LaporCLI.run(base + ["demo", "--days", "60"]) }.code == 0)
+        let store = try LaporStore.open(path: db)
+        let boss = try store.user(login: "kabid.ikp")
+        func count(_ code: String) throws -> Int {
+            try store.countReports(SQLFragment("report.agency_id = (SELECT id FROM agency WHERE code = ?)", [.text(code)]), for: boss)
+        }
+        let dinsos = try count("DINSOS"), dinkes = try count("DINKES")
+        #expect(dinsos > 0 && dinkes > 0)
+        let out = try XLSXImportTests.json(Capture.stdout { LaporCLI.run(base + ["agency", "merge", "DINSOS", "DINKES", "--json"]) }.out)
+        #expect(out["reports"] as? Int == dinsos)
+        #expect(out["users"] as? Int == 1)
+        #expect(try count("DINKES") == dinsos + dinkes)
+        #expect(try store.user(login: "pd.dinsos").agencyID == store.agencies().first { $0.code == "DINKES" }?.id)
+        #expect(try store.verifyDailyCounts() == 0)
+        #expect(try store.agencies().contains { $0.code == "DINSOS" } == false)
+        // The old code and name now name the agency that stayed.
+        let listed = Capture.stdout { LaporCLI.run(base + ["list", "--where", "~a DINSOS", "--json", "--limit", "100000"]) }.out
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+        #expect(rows.count == dinsos + dinkes)
+        #expect(Set(rows.compactMap { $0["agency"] as? String }) == ["DINKES"])
+        // Only a supervisor merges, and a merge is in the audit trail.
+        #expect(LaporCLI.run(["--db", db, "--as", "op.sari", "agency", "merge", "DINKES", "DLH"]) == 77)
+        #expect(try store.audit(for: boss).contains { $0.action == "agency_merge" && $0.reportID == nil })
+    }
+}

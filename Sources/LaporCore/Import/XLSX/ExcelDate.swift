@@ -46,7 +46,7 @@ public enum ExcelDate {
         if serial < 1 { return time }
         let d = Trend.Day(ordinal: epoch + days)
         let date = String(format: "%04d-%02d-%02d", d.year, d.month, d.day)
-        return seconds == 0 && serial == serial.rounded(.down) ? date : date + "T" + time
+        return seconds == 0 ? date : date + "T" + time
     }
 
     /// The serial of a wall-clock time (1900 system), for writing real Excel dates.
