@@ -15,6 +15,7 @@ struct SampleExportCommand: ParsableCommand {
     var variant: String = "ringkas17"
     @Flag(help: "Excel's quirks: shared strings with rich text, ids and dates as numbers, sparse rows, a notes sheet.")
     var quirks = false
+    @Flag(help: "Long-tail text for measuring routing: 101 agencies, chatty and abbreviated complaints.") var longTail = false
     @Flag(help: "Print what the workbook holds as JSON.") var json = false
 
     func run() throws {
@@ -22,7 +23,9 @@ struct SampleExportCommand: ParsableCommand {
             throw LaporError.invalidArgument("--variant takes ringkas17 or ringkas20, not '\(variant)'.")
         }
         guard (1...2_000_000).contains(rows) else { throw LaporError.invalidArgument("--rows takes 1 to 2,000,000, not \(rows).") }
-        let expected = try LaporExportGenerator(rows: rows, seed: seed, variant: kind, quirks: quirks).write(to: file)
+        var generator = LaporExportGenerator(rows: rows, seed: seed, variant: kind, quirks: quirks)
+        generator.longTail = longTail
+        let expected = try generator.write(to: file)
         if json {
             try Output.json(["file": file, "rows": expected.rows, "first_row": expected.firstRow, "days": expected.perDay.count,
                              "anonymous": expected.anonymous, "confidential": expected.confidential,

@@ -33,6 +33,9 @@ public struct LaporExportGenerator {
     /// Reports are submitted over the `days` days before `end` (in the desk's zone).
     public var end: Trend.Day
     public var days: Int
+    /// Text and agencies from `RoutingCorpus`: 101 agencies in a long tail, chatty and abbreviated
+    /// complaints, for measuring routing; otherwise the demo's 17 agencies.
+    public var longTail = false
 
     public static let pemda = "Kabupaten Sukamaju"
 
@@ -122,6 +125,7 @@ public struct LaporExportGenerator {
 
     private func makeRow(_ n: Int, _ rng: inout SeededRandom, categories: [(DemoCatalog.CategorySeed, Double)],
                          expected: inout Expected) -> [XLSXWriter.Cell] {
+        if longTail { return longTailRow(n, &rng, expected: &expected) }
         let category = rng.weighted(categories)
         let (kec, kels) = rng.pick(DemoCatalog.kecamatan)
         let kel = rng.pick(kels)
@@ -136,6 +140,30 @@ public struct LaporExportGenerator {
         var chatty = rng.pick(Self.greetings) + plain + rng.pick(Self.closings)
         for (word, short) in Self.abbreviations where rng.chance(0.6) { chatty = chatty.replacingOccurrences(of: word, with: short) }
         let edited = rng.chance(0.4) ? plain : chatty
+        let agencyCode = category.agency == "KEC" ? "KEC-" + kec.uppercased().replacingOccurrences(of: " ", with: "") : category.agency
+        let agencySeed = DemoCatalog.agencies.first { $0.code == agencyCode } ?? DemoCatalog.agencies[0]
+        let shouting = rng.chance(0.3)
+        return row(n, &rng, expected: &expected, title: title, original: chatty, edited: edited, category: category.name,
+                   categoryID: 100 + DemoCatalog.categories.firstIndex { $0.name == category.name }!,
+                   agency: Self.agencyName(agencySeed, shouting: shouting),
+                   agencyID: 200 + DemoCatalog.agencies.firstIndex { $0.code == agencyCode }!, kecamatan: kec, kelurahan: kel)
+    }
+
+    private func longTailRow(_ n: Int, _ rng: inout SeededRandom, expected: inout Expected) -> [XLSXWriter.Cell] {
+        let sample = RoutingCorpus().sample(&rng)
+        let local = ["Desa ", "Kecamatan ", "Puskesmas "].contains { sample.agencyName.hasPrefix($0) }
+        let shouting = rng.chance(0.3)
+        let agency = local ? sample.agencyName
+            : shouting ? (sample.agencyName + " Kabupaten Sukamaju").uppercased() : sample.agencyName + " Kab. Sukamaju"
+        return row(n, &rng, expected: &expected, title: sample.title, original: sample.body, edited: sample.body,
+                   category: sample.category, categoryID: 100, agency: agency,
+                   agencyID: 200 + (RoutingCorpus.agencies.firstIndex { $0.name == sample.agencyName } ?? 0),
+                   kecamatan: sample.kecamatan, kelurahan: sample.kelurahan)
+    }
+
+    private func row(_ n: Int, _ rng: inout SeededRandom, expected: inout Expected, title: String, original: String,
+                     edited: String, category: String, categoryID: Int, agency agencyName: String, agencyID: Int,
+                     kecamatan kec: String, kelurahan kel: String) -> [XLSXWriter.Cell] {
         let day = end.adding(days: -Int(rng.next() % UInt64(max(1, days))))
         let (h, mi, s) = (Int(rng.next() % 24), Int(rng.next() % 60), Int(rng.next() % 60))
         expected.rows += 1
@@ -145,10 +173,8 @@ public struct LaporExportGenerator {
         let identity = rng.weighted([("", 70.0), ("Anonim", 12), ("Rahasia", 12), ("Anonim|Rahasia", 6)])
         if identity.contains("Anonim") { expected.anonymous += 1 }
         if identity.contains("Rahasia") { expected.confidential += 1 }
-        let agencyCode = category.agency == "KEC" ? "KEC-" + kec.uppercased().replacingOccurrences(of: " ", with: "") : category.agency
-        let agencySeed = DemoCatalog.agencies.first { $0.code == agencyCode } ?? DemoCatalog.agencies[0]
         let hasAgency = needsAgency || rng.chance(0.2)
-        let agency = hasAgency ? Self.agencyName(agencySeed, shouting: rng.chance(0.3)) : ""
+        let agency = hasAgency ? agencyName : ""
         let reason: String = switch state {
         case .onHold: "Mohon lengkapi lokasi dan foto kejadian"
         case .archived where phrase != "Konten Terblokir": rng.pick(["Laporan ganda", "Bukan kewenangan pemerintah daerah",
@@ -166,10 +192,10 @@ public struct LaporExportGenerator {
                 : .text("\(day.day) \(month) \(day.year)"),
             .text(String(format: "%02d:%02d:%02d", h, mi, s)),
             text(rng.weighted(Self.classifications)),
-            .text(String(100 + DemoCatalog.categories.firstIndex { $0.name == category.name }!)),
-            .text(category.name),
+            .text(String(categoryID)),
+            .text(category),
             quirks && rng.chance(0.2) ? .runs([String(title.prefix(5)), String(title.dropFirst(5))]) : .text(title),
-            .text(chatty),
+            .text(original),
             .text(edited),
             text(identity),
             .text(rng.weighted(Self.sources)),
@@ -181,7 +207,7 @@ public struct LaporExportGenerator {
             .text(Self.pemda),
         ]
         if variant == .ringkas20 {
-            cells.insert(hasAgency ? .text(String(200 + DemoCatalog.agencies.firstIndex { $0.code == agencyCode }!)) : none, at: 12)
+            cells.insert(hasAgency ? .text(String(agencyID)) : none, at: 12)
             cells += [.text(kec.uppercased()), text(rng.chance(0.9) ? kel : "")]
         }
         return cells
