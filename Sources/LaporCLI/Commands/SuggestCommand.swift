@@ -7,7 +7,7 @@ struct SuggestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "suggest", abstract: "Suggested agencies for a report, best first, with the reason.")
     @OptionGroup var common: CommonOptions
     @Argument(help: "Tracking id (or internal id).") var id: String?
-    @Flag(help: "Measure top-1 accuracy: train on older accepted routings, test on the newest share.") var evaluate = false
+    @Flag(help: "Measure top-1 and top-3 accuracy against a nearest-centroid baseline: train on older routings, test on the newest.") var evaluate = false
     @Option(help: "Share of accepted reports (newest) held out for --evaluate.") var holdout: Double = 0.2
 
     func run() throws {
@@ -33,20 +33,41 @@ struct SuggestCommand: ParsableCommand {
         guard all.count >= 10 else { throw LaporError.invalidArgument("Too few accepted reports to evaluate (\(all.count)).") }
         let cut = Int(Double(all.count) * (1 - holdout))
         let test = all[cut...]
-        let model = try ctx.store.routingModel(before: test.first!.submittedAt)
-        let suggester = Suggester(rules: try ctx.store.rules(), model: model, language: ctx.language)
+        let examples = try ctx.store.routingExamples(before: test.first!.submittedAt)
+        let model = RoutingModel.train(examples.map { ($0.terms, $0.agency) })
+        let baseline = RoutingBaseline(examples.map { ($0.text, $0.agency) })
+        let places = AgencyPlaces(try ctx.store.agencies())
+        let suggester = Suggester(rules: try ctx.store.rules(), model: model, places: places, language: ctx.language)
+        let modelOnly = Suggester(rules: [], model: model, places: places, language: ctx.language)
         let codes = try ctx.agencyCodes()
-        var hits = 0, modelOnlyHits = 0
-        let modelOnly = Suggester(rules: [], model: model, language: ctx.language)
+        var hits = Hits(), modelHits = Hits(), baselineHits = Hits()
         for r in test {
-            let truth = r.agencyID.flatMap { codes[$0] }
-            if suggester.suggest(for: r, limit: 1).first?.agencyCode == truth { hits += 1 }
-            if modelOnly.suggest(for: r, limit: 1).first?.agencyCode == truth { modelOnlyHits += 1 }
+            guard let truth = r.agencyID.flatMap({ codes[$0] }) else { continue }
+            hits.add(suggester.suggest(for: r, limit: 3).map(\.agencyCode), truth)
+            modelHits.add(modelOnly.suggest(for: r, limit: 3).map(\.agencyCode), truth)
+            baselineHits.add(baseline.rank(r.title + " " + r.body, limit: 3), truth)
         }
-        let result: [String: Any] = ["trained_on": model.documentCount, "tested": test.count,
-                                     "top1_accuracy": (Double(hits) / Double(test.count) * 1000).rounded() / 1000,
-                                     "model_only_top1_accuracy": (Double(modelOnlyHits) / Double(test.count) * 1000).rounded() / 1000]
+        let n = Double(test.count)
+        func share(_ k: Int) -> Double { (Double(k) / n * 1000).rounded() / 1000 }
+        let result: [String: Any] = [
+            "trained_on": examples.count, "tested": test.count, "agencies": model.agencies.count,
+            "top1_accuracy": share(hits.top1), "top3_accuracy": share(hits.top3),
+            "model_only_top1_accuracy": share(modelHits.top1), "model_only_top3_accuracy": share(modelHits.top3),
+            "baseline_top1_accuracy": share(baselineHits.top1), "baseline_top3_accuracy": share(baselineHits.top3),
+        ]
         if ctx.json { try Output.json(result); return }
-        Output.line("trained on \(model.documentCount), tested \(test.count): top-1 \(result["top1_accuracy"]!) (rules + model), \(result["model_only_top1_accuracy"]!) (model alone)")
+        Output.line("trained on \(examples.count) accepted routings (\(model.agencies.count) agencies), tested on the newest \(test.count):")
+        Output.line("  rules + model        top-1 \(share(hits.top1))  top-3 \(share(hits.top3))")
+        Output.line("  model alone          top-1 \(share(modelHits.top1))  top-3 \(share(modelHits.top3))")
+        Output.line("  baseline (centroid)  top-1 \(share(baselineHits.top1))  top-3 \(share(baselineHits.top3))")
+    }
+
+    /// Top-1 and top-3 hits of one ranking method.
+    private struct Hits {
+        var top1 = 0, top3 = 0
+        mutating func add(_ ranked: [String], _ truth: String) {
+            if ranked.first == truth { top1 += 1 }
+            if ranked.prefix(3).contains(truth) { top3 += 1 }
+        }
     }
 }

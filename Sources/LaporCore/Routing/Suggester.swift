@@ -2,10 +2,11 @@
 public struct Suggester: Sendable {
     public var rules: [RoutingRule]
     public var model: RoutingModel
+    public var places: AgencyPlaces
     public var language: Language
 
-    public init(rules: [RoutingRule], model: RoutingModel, language: Language = .id) {
-        self.rules = rules; self.model = model; self.language = language
+    public init(rules: [RoutingRule], model: RoutingModel, places: AgencyPlaces = AgencyPlaces([]), language: Language = .id) {
+        self.rules = rules; self.model = model; self.places = places; self.language = language
     }
 
     /// Agencies best first. Rules weigh 3 (category), 2 (kecamatan) or their weight (keywords);
@@ -20,7 +21,7 @@ public struct Suggester: Sendable {
         }
         let id = language == .id
         let category = Agency.fold(report.category)
-        let words = Set(RoutingModel.tokens(report.title + " " + report.body))
+        let words = Set(RoutingBaseline.words(report.title + " " + report.body))
         for rule in rules {
             switch rule.kind {
             case .category where Agency.fold(rule.pattern) == category && !category.isEmpty:
@@ -34,8 +35,22 @@ public struct Suggester: Sendable {
                 break
             }
         }
-        for guess in model.classify(report.title + " " + report.body).prefix(3) where guess.probability >= 0.05 {
-            let reason = id ? "\(guess.similar) laporan serupa dialihkan ke \(guess.agency)" : "\(guess.similar) similar reports went to \(guess.agency)"
+        // The model's guesses; one whose own place the report names (Desa Sukajadi when the text
+        // says Sukajadi) counts two and a half times, which decides among offices of one kind.
+        let named = words.union(RoutingBaseline.words(report.kecamatan + " " + report.kelurahan))
+        var guesses = model.classify(RoutingText.terms(report), limit: places.isEmpty ? 3 : 8).map { guess in
+            (guess, places.named(guess.agency, in: named))
+        }
+        guesses = guesses.map { g, place in
+            var g = g
+            if !place.isEmpty { g.probability = min(1, g.probability * 2.5) }
+            return (g, place)
+        }
+        for (guess, place) in guesses.sorted(by: { $0.0.probability > $1.0.probability }).prefix(3) where guess.probability >= 0.001 {
+            let words = guess.words.joined(separator: ", ")
+            var reason = id ? "\(guess.reports) laporan serupa ditangani \(guess.agency)" + (words.isEmpty ? "" : "; kata: \(words)")
+                : "\(guess.reports) similar reports went to \(guess.agency)" + (words.isEmpty ? "" : "; words: \(words)")
+            if !place.isEmpty { reason += id ? "; disebut: \(place.joined(separator: ", "))" : "; named: \(place.joined(separator: ", "))" }
             add(guess.agency, 3 * guess.probability, reason)
         }
         return scores.map { Suggestion(agencyCode: $0.key, score: ($0.value.0 * 100).rounded() / 100, reasons: $0.value.1) }

@@ -186,6 +186,17 @@ enum Schema {
         migrator.registerMigration("v8-agency-merge") { db in
             try db.execute(sql: "ALTER TABLE agency ADD COLUMN merged_into INTEGER REFERENCES agency(id)")
         }
+        // The trained routing model, kept so `suggest` reads it instead of training on every call.
+        migrator.registerMigration("v9-routing-model") { db in
+            try db.execute(sql: """
+                CREATE TABLE routing_model (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    through_audit_id INTEGER NOT NULL,
+                    documents INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

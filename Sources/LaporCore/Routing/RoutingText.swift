@@ -1,0 +1,77 @@
+import Foundation
+
+/// What the routing model reads of a report: words as citizens mean them, not as they type them.
+/// Lower case without diacritics; chat abbreviations written out (`yg` → yang, `tdk` → tidak);
+/// greetings, courtesies and function words dropped; common Indonesian affixes trimmed so that
+/// `berlubang`, `lubangnya` and `lubang` meet; adjacent pairs kept as bigrams (`air mati`); and the
+/// report's own fields (category, kecamatan, kelurahan) as features of their own.
+public enum RoutingText {
+    static let expansions: [String: String] = [
+        "yg": "yang", "tdk": "tidak", "gak": "tidak", "ga": "tidak", "nggak": "tidak", "sdh": "sudah", "udh": "sudah",
+        "udah": "sudah", "dgn": "dengan", "utk": "untuk", "jln": "jalan", "jl": "jalan", "sgt": "sangat", "krn": "karena",
+        "blm": "belum", "sy": "saya", "ds": "desa", "kec": "kecamatan", "kel": "kelurahan", "kab": "kabupaten",
+        "bgt": "sekali", "tlg": "tolong", "bpk": "bapak", "dr": "dari", "dlm": "dalam", "jg": "juga", "skrg": "sekarang",
+        "org": "orang", "mhn": "mohon", "pd": "pada", "tsb": "tersebut", "trs": "terus", "tanggepan": "tanggapan",
+        "lg": "lagi", "aja": "saja", "gmn": "bagaimana", "knp": "kenapa", "sm": "sama", "bs": "bisa", "hrs": "harus",
+    ]
+
+    static let stopwords: Set<String> = [
+        "yang", "dan", "di", "ke", "dari", "ini", "itu", "untuk", "dengan", "tidak", "ada", "sudah", "saya", "kami", "kita",
+        "mohon", "sejak", "sampai", "tetapi", "tapi", "sekarang", "karena", "agar", "pada", "oleh", "juga", "atau", "akan",
+        "bisa", "sangat", "sekali", "belum", "lagi", "saja", "the", "and", "for", "was", "are", "assalamualaikum", "wr", "wb",
+        "selamat", "pagi", "siang", "sore", "malam", "admin", "min", "maaf", "mengganggu", "terima", "kasih", "trmksh", "tks",
+        "bapak", "ibu", "yth", "halo", "permisi", "punten", "tolong", "segera", "ditindaklanjuti", "wassalam", "hatur",
+        "nuhun", "lapor", "mau", "perhatiannya", "pak", "bu", "mas", "mbak", "ya", "kok", "nya", "sih", "dong", "lah", "rt",
+        "rw", "dalam", "tersebut", "terus", "harus", "sama", "bagaimana", "kenapa", "dalam", "sebelum", "setelah",
+    ]
+
+    /// Lower-case letter runs, abbreviations written out, stopwords dropped, affixes trimmed.
+    public static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        func flush() {
+            defer { current = "" }
+            guard current.count >= 2 else { return }
+            let word = expansions[current] ?? current
+            guard !stopwords.contains(word), word.count >= 3 else { return }
+            out.append(stem(word))
+        }
+        for ch in text.lowercased().folding(options: .diacriticInsensitive, locale: nil) {
+            if ch.isLetter { current.append(ch) } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    /// A light Indonesian stemmer: particles and suffixes (-nya, -kan, -an, -i), then one prefix
+    /// (di-, ter-, ber-, me-/mem-/men-/meng-/meny-, pe-/pem-/pen-/peng-), keeping at least four letters.
+    static func stem(_ word: String) -> String {
+        var w = word
+        for suffix in ["nya", "lah", "kah", "kan", "an"] where w.count - suffix.count >= 4 && w.hasSuffix(suffix) {
+            w.removeLast(suffix.count)
+            break
+        }
+        for prefix in ["meng", "meny", "mem", "men", "peng", "pem", "pen", "ber", "ter", "me", "di", "pe"]
+        where w.count - prefix.count >= 4 && w.hasPrefix(prefix) {
+            w.removeFirst(prefix.count)
+            break
+        }
+        return w
+    }
+
+    /// The model's terms for a report: words, adjacent pairs, and the fields as `c:`, `k:`, `l:` terms.
+    public static func terms(title: String, body: String, category: String = "", kecamatan: String = "",
+                             kelurahan: String = "") -> [String] {
+        let w = words(title + " " + body)
+        var out = w
+        if w.count > 1 { for i in 1..<w.count { out.append(w[i - 1] + "_" + w[i]) } }
+        if !category.isEmpty { out.append("c:" + Agency.fold(category)) }
+        if !kecamatan.isEmpty { out.append("k:" + Agency.fold(kecamatan)) }
+        if !kelurahan.isEmpty { out.append("l:" + Agency.fold(kelurahan)) }
+        return out
+    }
+
+    public static func terms(_ r: Report) -> [String] {
+        terms(title: r.title, body: r.body, category: r.category, kecamatan: r.kecamatan, kelurahan: r.kelurahan)
+    }
+}
