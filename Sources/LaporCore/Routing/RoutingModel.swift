@@ -65,10 +65,11 @@ public struct RoutingModel: Sendable {
     func vector(_ terms: [String]) -> [(Int32, Float)] {
         var counts: [Int32: Int] = [:]
         for term in terms { if let i = termIndex[term] { counts[i, default: 0] += 1 } }
-        var out = counts.map { ($0.key, (1 + log(Float($0.value))) * idf[Int($0.key)]) }
+        // Sorted before summing, so the same report gives the same bits in every process.
+        var out = counts.map { ($0.key, (1 + log(Float($0.value))) * idf[Int($0.key)]) }.sorted { $0.0 < $1.0 }
         let norm = sqrt(out.reduce(0) { $0 + $1.1 * $1.1 })
         if norm > 0 { for i in out.indices { out[i].1 /= norm } }
-        return out.sorted { $0.0 < $1.0 }
+        return out
     }
 
     /// Agencies best first with a softmax share of their scores; at most `limit`.
