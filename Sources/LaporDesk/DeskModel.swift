@@ -102,11 +102,13 @@ public struct ReportDetail: Sendable, Equatable {
     public var clocks: [ClockReading]
     public var history: [AuditEntry]
     public var suggestions: [Suggestion]
+    /// What the export it came from said in its own words (LAPOR!'s labels, the original text).
+    public var origin: ReportOrigin?
 
     public init(report: Report, agency: String?, reporter: String?, contact: String?, chain: [RoutingStep],
-                clocks: [ClockReading], history: [AuditEntry], suggestions: [Suggestion]) {
+                clocks: [ClockReading], history: [AuditEntry], suggestions: [Suggestion], origin: ReportOrigin? = nil) {
         self.report = report; self.agency = agency; self.reporter = reporter; self.contact = contact; self.chain = chain
-        self.clocks = clocks; self.history = history; self.suggestions = suggestions
+        self.clocks = clocks; self.history = history; self.suggestions = suggestions; self.origin = origin
     }
 }
 

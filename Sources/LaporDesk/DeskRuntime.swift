@@ -38,7 +38,8 @@ public final class DeskRuntime: @unchecked Sendable {
     func suggester() throws -> Suggester {
         lock.lock(); defer { lock.unlock() }
         if let fullSuggester { return fullSuggester }
-        let built = Suggester(rules: rulesOnly.rules, model: try store.routingModel(), language: language)
+        let built = Suggester(rules: rulesOnly.rules, model: try store.routingModel(), places: AgencyPlaces(agencies),
+                              language: language)
         fullSuggester = built
         return built
     }
@@ -81,7 +82,8 @@ public final class DeskRuntime: @unchecked Sendable {
             return [.detailLoaded(ReportDetail(report: report, agency: report.agencyID.flatMap { codes[$0] }, reporter: identity.name,
                                                contact: identity.contact, chain: try store.routingChain(reportID: id),
                                                clocks: try store.clockReadings(reportID: id, now: now),
-                                               history: try store.audit(report.trackingID, for: user), suggestions: suggestions))]
+                                               history: try store.audit(report.trackingID, for: user), suggestions: suggestions,
+                                               origin: try store.origin(trackingID: report.trackingID)))]
         case .loadPicker(let id):
             let report = try store.report(id: id, for: user)
             let suggestions = try suggester().suggest(for: report, limit: 5)

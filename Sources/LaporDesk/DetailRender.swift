@@ -35,8 +35,20 @@ enum DetailRender {
                         + (clock.pausedText(l).map { DeskText.t(l, ", ditunda ", ", paused ") + $0 } ?? ""),
                         DeskRender.style(clock.status)))
         }
+        if let o = d.origin {
+            for (label, value) in [("LAPOR!", [o.typeLabel, o.statusLabel].filter { !$0.isEmpty }.joined(separator: " · ")),
+                                   (DeskText.t(l, "Alasan", "Reason"), o.statusReason),
+                                   (DeskText.t(l, "Instansi induk", "Parent"), o.parentAgency)] where !value.isEmpty {
+                out.append((DisplayWidth.pad(label, to: 16) + Sanitizer.line(value), .normal))
+            }
+        }
         out.append(("", .normal))
         for line in DisplayWidth.wrap(Sanitizer.block(r.body), width: m.width - 4) { out.append(("  " + line, .normal)) }
+        if let original = d.origin?.originalBody, !original.isEmpty {
+            out.append(("", .normal))
+            out.append((DeskText.t(l, "Isi laporan awal (sebelum disunting admin):", "Original text (before the admin's edit):"), .header))
+            for line in DisplayWidth.wrap(Sanitizer.block(original), width: m.width - 4) { out.append(("  " + line, .normal)) }
+        }
         out.append(("", .normal))
         out.append((Strings.history.text(l), .header))
         for e in d.history {
