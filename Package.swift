@@ -34,7 +34,7 @@ let package = Package(
             "LaporCore", "LaporDesk", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "LaporCoreTests", dependencies: ["LaporCore"]),
-        .testTarget(name: "LaporDeskTests", dependencies: ["LaporDesk"]),
+        .testTarget(name: "LaporDeskTests", dependencies: ["LaporDesk"], exclude: ["Golden"]),
         .testTarget(name: "LaporCLITests", dependencies: ["LaporCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

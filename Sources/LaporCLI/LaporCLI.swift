@@ -4,6 +4,9 @@ import LaporCore
 
 /// The `lapor` executable's entry point: argument normalisation, dispatch, and exit codes of cli.md.
 public enum LaporCLI {
+    /// The desk's version (`lapor --version`).
+    public static let version = "0.3.0"
+
     /// Runs the command line and exits with the contract's code.
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
         exit(run(arguments))
@@ -11,8 +14,17 @@ public enum LaporCLI {
 
     /// Runs and returns the exit code (tests call this).
     public static func run(_ arguments: [String]) -> Int32 {
+        let normalised = normalise(arguments)
+        if normalised.first == "--version" {
+            Output.line("lapor \(version)")
+            return 0
+        }
+        if let unknown = UnknownCommand.check(normalised) {
+            Output.error(unknown)
+            return 2
+        }
         do {
-            var command = try RootCommand.parseAsRoot(normalise(arguments))
+            var command = try RootCommand.parseAsRoot(normalised)
             try command.run()
             return 0
         } catch let error as LaporError {

@@ -9,7 +9,7 @@ enum Capture {
         lock.lock()
         defer { lock.unlock() }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-out-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let fd = open(path, O_WRONLY)
         let saved = dup(STDOUT_FILENO)
         dup2(fd, STDOUT_FILENO)

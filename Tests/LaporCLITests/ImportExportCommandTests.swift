@@ -69,7 +69,7 @@ import LaporCore
         let base = ["--db", db, "--as", "kabid"]
         _ = Capture.stdout { LaporCLI.run(base + ["init"]) }
         let empty = temp("empty") + ".csv"
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         let noHeader = temp("header") + ".csv"
         try "judul,isi\nx,y\n".write(toFile: noHeader, atomically: true, encoding: .utf8)
         #expect(Capture.stdout { LaporCLI.run(base + ["import", "/nonexistent/file.csv"]) }.code == 66)

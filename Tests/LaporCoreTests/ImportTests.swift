@@ -171,7 +171,7 @@ import Testing
         let again = try importer.run([path], format: .csv)
         #expect(again.unchanged == 2 && again.inserted == 0 && again.updated == 0)
         // The desk routes B2; a file saying "new" must not undo that.
-        try f.store.route("B2", to: "PUPR", by: f.op, at: Fixture.now)
+        _ = try f.store.route("B2", to: "PUPR", by: f.op, at: Fixture.now)
         let third = try importer.run([path], format: .csv)
         #expect(third.conflicts == 1 && third.unchanged == 2)
         #expect(try f.store.report("B2", for: f.boss).state == .dispositioned)

@@ -49,6 +49,10 @@ struct SLACommand: ParsableCommand {
             table.add([r.trackingID, SLAMark.symbol(c.status), c.clock.label(l), ctx.zone.short(c.deadline), String(left), r.state.label(l), r.title])
         }
         Output.line(table.render(width: Output.width))
+        if items.count > limit {
+            Output.line(l == .id ? "… dan \(items.count - limit) lagi (--limit N, atau --json untuk semuanya)"
+                                 : "… and \(items.count - limit) more (--limit N, or --json for all)")
+        }
     }
 
     private func runApply(_ ctx: Context) throws {

@@ -42,8 +42,11 @@ public final class ImportSource {
         while i < head.count, [9, 10, 13, 32].contains(head[i]) { i += 1 }
         guard i < head.count else { throw LaporError.inputUnreadable(path: path, reason: "the file holds only blank lines") }
         let sample = head.prefix(8192)
-        if sample.contains(0) || Double(sample.filter { $0 < 9 || ($0 > 13 && $0 < 32) }.count) > Double(sample.count) * 0.02 {
-            throw LaporError.inputUnreadable(path: path, reason: "it is neither CSV nor JSON (binary data)")
+        // NUL bytes are binary; many other control bytes are too, unless the first line is a header
+        // the desk recognises (a citizen's text may carry a few escape characters).
+        let controls = sample.filter { $0 < 9 || ($0 > 13 && $0 < 32) }.count
+        if sample.contains(0) || (Double(controls) > Double(sample.count) * 0.02 && !Self.startsWithHeader(sample)) {
+            throw LaporError.inputUnreadable(path: path, reason: "it is neither CSV, JSON nor an Excel workbook (binary data)")
         }
         let detected: Format = head[i] == UInt8(ascii: "[") ? .json : head[i] == UInt8(ascii: "{") ? .ndjson : .csv
         format = requested == .auto ? detected : requested
@@ -66,6 +69,13 @@ public final class ImportSource {
             }
             csv = reader
         }
+    }
+
+    /// True when the first line names at least two import fields (`tracking_id,submitted_at,…`).
+    static func startsWithHeader(_ sample: ArraySlice<UInt8>) -> Bool {
+        let line = String(decoding: sample.prefix { $0 != 10 && $0 != 13 }, as: UTF8.self)
+        let names = line.split { $0 == "," || $0 == ";" || $0 == "\t" }
+        return names.compactMap { ImportField.match(String($0).trimmingCharacters(in: .init(charactersIn: "\" \u{FEFF}"))) }.count >= 2
     }
 
     public var encoding: String { csv?.fellBackToWindows1252 == true ? "windows-1252" : "utf-8" }

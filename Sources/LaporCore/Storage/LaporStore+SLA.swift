@@ -184,6 +184,7 @@ extension LaporStore {
     /// Seconds east of UTC of the desk's zone (Indonesia keeps no daylight saving).
     static func zoneOffset(_ db: Database) throws -> Int { try zone(db).timeZone.secondsFromGMT() }
 
+    @discardableResult
     static func recomputeDue(_ db: Database) throws -> Int {
         let zone = try zone(db)
         let engine = try clockEngine(db, zone: zone)

@@ -197,6 +197,15 @@ enum Schema {
                 );
                 """)
         }
+        // Election days decreed holidays outside the SKB (found by checking 2024 against an outside
+        // calendar): added to existing desks too, and their open deadlines recomputed.
+        migrator.registerMigration("v10-election-holidays-2024") { db in
+            for entry in CalendarEntry.bundledDefaults where ["2024-02-14", "2024-11-27"].contains(entry.date.text) {
+                try db.execute(sql: "INSERT OR IGNORE INTO holiday (calendar, date, name, kind, source) VALUES (?, ?, ?, ?, ?)",
+                               arguments: [entry.calendar, entry.date.text, entry.name, entry.kind.rawValue, entry.source])
+            }
+            try LaporStore.recomputeDue(db)
+        }
         return migrator
     }
 }
