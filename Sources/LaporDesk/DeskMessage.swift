@@ -20,6 +20,8 @@ public enum DeskMessage: Sendable {
     /// Exact counts for a limit, after the window showed quick ones.
     case countsLoaded(WindowCounts)
     case failed(String)
+    /// A line for the status bar from outside the desk (the demo loading in the background).
+    case note(String)
 }
 
 /// Work the desk asks for, as data: the runtime performs it against LaporCore and answers with messages.

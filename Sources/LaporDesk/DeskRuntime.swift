@@ -21,6 +21,10 @@ public final class DeskRuntime: @unchecked Sendable {
     private var fullSuggester: Suggester?
     private let lock = NSLock()
 
+    /// A line for the status bar from work going on beside the desk (the demo loading), polled
+    /// with the database; nil when there is nothing to say.
+    public var backgroundNote: (@Sendable () -> String?)?
+
     public init(store: LaporStore, user: User, language: Language, clock: @escaping @Sendable () -> Date) throws {
         self.store = store; self.user = user; self.language = language; self.clock = clock
         engine = try store.clockEngine()

@@ -88,6 +88,9 @@ public enum DeskUpdate {
             m.slaPanel = groups
             m.bounced = bounced
             return []
+        case .note(let text):
+            m.message = text; m.messageIsError = false
+            return []
         case .failed(let text):
             m.loading = false
             m.message = text; m.messageIsError = true

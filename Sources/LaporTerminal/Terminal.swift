@@ -76,6 +76,7 @@ public final class TerminalDesk {
                 lastPoll = now
                 let known = lastMarker
                 workers.async { [runtime, inbox] in
+                    if let note = runtime.backgroundNote?() { inbox.post([.note(note)]) }
                     if let marker = try? runtime.store.changeMarker(), marker != known { inbox.post([.databaseChanged], marker: marker) }
                 }
                 if let marker = inbox.takeMarker() { lastMarker = marker }

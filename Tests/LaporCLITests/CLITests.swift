@@ -144,3 +144,33 @@ import LaporCore
 extension CLITests {
     func lapor(_ arguments: [String]) -> (code: Int32, out: String) { Capture.stdout { LaporCLI.run(arguments) } }
 }
+
+/// `lapor desk --demo` (issue 15): the terminal is checked before anything is built, the demo is
+/// written once per seed into the cache folder and reused, and headless runs wait for all of it.
+@Suite(.serialized) struct DemoDeskTests {
+    @Test func demoIsCachedReusedAndNeedsATerminalFirst() throws {
+        let cache = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-cache-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        setenv("XDG_CACHE_HOME", cache, 1)
+        defer { unsetenv("XDG_CACHE_HOME") }
+        // Not a terminal and not headless: refused before any file is made (when tests run without one).
+        if isatty(STDIN_FILENO) == 0 || isatty(STDOUT_FILENO) == 0 {
+            #expect(LaporCLI.run(["desk", "--demo", "--demo-days", "20"]) == 2)
+            #expect(!FileManager.default.fileExists(atPath: cache))
+        }
+        let base = ["desk", "--demo", "--demo-days", "20", "--headless", "--size", "100x30", "--now", "2026-11-23T09:00:00+07:00"]
+        let first = Capture.stdout { LaporCLI.run(base + ["--keys", "l<C-u><Enter>"]) }
+        #expect(first.code == 0)
+        let db = cache + "/lapor/demo-seed1-20d.sqlite"
+        #expect(FileManager.default.fileExists(atPath: db))
+        let store = try LaporStore.open(path: db)
+        #expect(try store.holdsFinishedDemo())
+        let reports = try store.countReports(nil, for: User(login: "", role: .supervisor))
+        #expect(reports > 100)
+        #expect(first.out.contains("1/\(NumberText.integer(reports, .en))") || first.out.contains("1/\(reports)"))
+        // The second run reuses the finished demo: no second load.
+        #expect(Capture.stdout { LaporCLI.run(base + ["--keys", "q"]) }.code == 0)
+        #expect(try store.audit(for: User(login: "", role: .supervisor)).filter { $0.action == "demo_load" }.count == 1)
+        #expect(try store.countReports(nil, for: User(login: "", role: .supervisor)) == reports)
+    }
+}

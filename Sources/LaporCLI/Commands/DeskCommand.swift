@@ -8,22 +8,33 @@ import LaporTerminal
 struct DeskCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "desk", abstract: "The terminal desk (TUI); --headless runs it from a key script.")
     @OptionGroup var common: CommonOptions
-    @Flag(help: "Open a fresh demo database (a temporary file unless --db names one).") var demo = false
+    @Flag(help: "Open the demo database (kept per seed in ~/.cache/lapor unless --db names one; built on first use).")
+    var demo = false
+    @Option(help: "Days of demo history, with --demo (a new number builds a new demo).") var demoDays: Int = 730
     @Flag(help: "Run without a terminal: feed --keys, print the final screen.") var headless = false
     @Option(help: "Headless screen size, COLSxROWS.") var size: String = "80x24"
     @Option(help: "Headless key script, e.g. 'jj<Enter>q'.") var keys: String = ""
     @Option(help: "Headless: write key latencies as JSON to this file.") var timing: String?
 
     func run() throws {
+        let language = Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment)
+        // The terminal first: nothing is built for a desk that cannot be shown.
+        guard headless || (isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1) else {
+            throw LaporError.invalidArgument(language == .id
+                ? "Desk memerlukan terminal; untuk skrip gunakan: lapor desk --headless --keys KEYS."
+                : "The desk needs a terminal; for scripts use: lapor desk --headless --keys KEYS.")
+        }
         var options = common
-        if demo { options.db = try prepareDemo() }
+        var loader: DemoLoader?
+        if demo { (options.db, loader) = try prepareDemo(language) }
         let ctx = try Context.open(options)
         let now = common.now ?? ProcessInfo.processInfo.environment["LAPOR_NOW"]
         let pinned = now != nil ? ctx.now : nil
+        if headless { loader?.wait() }
         let runtime = try DeskRuntime(store: ctx.store, user: ctx.user, language: ctx.language, clock: { pinned ?? Date() })
         if headless { return try runHeadless(runtime) }
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw LaporError.invalidArgument("The desk needs a terminal; for scripts use: lapor desk --headless --keys KEYS.")
+        if let loader {
+            runtime.backgroundNote = { loader.note() }
         }
         try TerminalDesk(runtime: runtime).run()
     }
@@ -62,17 +73,27 @@ struct DeskCommand: ParsableCommand {
         }
     }
 
-    /// Fills the --db path (or a new temporary file) with the demo, unless it already holds reports.
-    private func prepareDemo() throws -> String {
-        let path = common.db ?? FileManager.default.temporaryDirectory.appendingPathComponent("lapor-demo-\(getpid()).sqlite").path
-        let store = try LaporStore.open(path: path, group: ProcessInfo.processInfo.environment["LAPOR_DB_GROUP"])
-        let now = try Context.now(common, zone: store.zone)
-        if try store.countReports(nil, for: User(login: "", role: .supervisor)) == 0 {
-            let login = Context.login(common)
-            let user = try store.hasPeople() ? store.user(login: login) : store.initialize(login: login, at: now)
-            FileHandle.standardError.write(Data("Membuat basis data demo di \(path) …\n".utf8))
-            try store.loadDemo(DemoGenerator(seed: 1, days: 730, end: now, zone: store.zone), by: user, at: now)
+    /// The demo database: `--db` or the cached one per seed. A finished demo is reused; an empty or
+    /// unfinished one (a load that was cut short) is written again, in the background.
+    private func prepareDemo(_ language: Language) throws -> (String, DemoLoader?) {
+        guard (1...3650).contains(demoDays) else { throw LaporError.invalidArgument("--demo-days takes 1 to 3650, not \(demoDays).") }
+        let path = try common.db ?? DemoLoader.cachedPath(seed: 1, days: demoDays)
+        var store = try LaporStore.open(path: path, group: ProcessInfo.processInfo.environment["LAPOR_DB_GROUP"])
+        if try store.holdsFinishedDemo() { return (path, nil) }
+        let anybody = User(login: "", role: .supervisor)
+        if try store.countReports(nil, for: anybody) > 0 {
+            // Our own cached file, cut short last time: start it again. A --db the user named is theirs.
+            guard common.db == nil else { return (path, nil) }
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            store = try LaporStore.open(path: path)
         }
-        return path
+        let now = try Context.now(common, zone: store.zone)
+        let login = Context.login(common)
+        let user = try store.hasPeople() ? store.user(login: login) : store.initialize(login: login, at: now)
+        FileHandle.standardError.write(Data((language == .id ? "Membuat basis data demo di \(path) …\n"
+                                                             : "Writing the demo database to \(path) …\n").utf8))
+        let loader = DemoLoader(language: language)
+        loader.start(store: store, user: user, generator: DemoGenerator(seed: 1, days: demoDays, end: now, zone: store.zone), at: now)
+        return (path, loader)
     }
 }
