@@ -12,8 +12,25 @@ struct Context {
     var zone: DeskZone { store.zone }
 
     /// Opens the database and resolves the acting user (`--as` or the OS login); an unknown user is refused (77).
+    /// A database that does not exist yet is not created here: only `init` and `demo` make one, so a
+    /// refused first command leaves no file behind and says which of them to run.
     static func open(_ common: CommonOptions) throws -> Context {
+        let path = databasePath(common)
+        if !FileManager.default.fileExists(atPath: path) {
+            let flag = common.db == nil ? "" : " --db \(path)"
+            let en = Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment) == .en
+            throw LaporError.cannotOpenDatabase(path: path, reason: en
+                ? "there is no desk there yet; create one with 'lapor\(flag) init' (you become its supervisor) "
+                    + "or try the demo with 'lapor\(flag) demo'"
+                : "belum ada desk di sana; buat dengan 'lapor\(flag) init' (Anda menjadi supervisornya) "
+                    + "atau coba demo dengan 'lapor\(flag) demo'")
+        }
         let (store, language) = try openStore(common)
+        guard try store.hasPeople() else {
+            throw LaporError.cannotOpenDatabase(path: path, reason: language == .en
+                ? "the desk has no users yet; run 'lapor init' to become its supervisor"
+                : "desk belum punya pengguna; jalankan 'lapor init' untuk menjadi supervisornya")
+        }
         let user = try store.user(login: login(common))
         return Context(store: store, user: user, now: try now(common, zone: store.zone), language: language, json: common.json)
     }

@@ -52,8 +52,8 @@ public enum LaporError: Error, Equatable, Sendable {
                 : "Laporan \(tid) tidak didisposisikan ke instansi \(login); pengguna instansi hanya melihat laporan instansinya."
         case let .unknownUser(login):
             return en
-                ? "'\(login)' is not a desk user; a supervisor can add them with: lapor user add \(login) --role operator"
-                : "'\(login)' bukan pengguna desk; supervisor dapat menambahkannya dengan: lapor user add \(login) --role operator"
+                ? "'\(login)' is not a desk user; a supervisor can add them with: lapor --as SUPERVISOR user add \(login) --role operator"
+                : "'\(login)' bukan pengguna desk; supervisor dapat menambahkannya dengan: lapor --as SUPERVISOR user add \(login) --role operator"
         case let .reportNotFound(ref):
             return en ? "No report with id or tracking id '\(ref)'." : "Tidak ada laporan dengan id atau nomor tracking '\(ref)'."
         case let .agencyNotFound(ref):
