@@ -174,3 +174,20 @@ extension CLITests {
         #expect(try store.countReports(nil, for: User(login: "", role: .supervisor)) == reports)
     }
 }
+
+/// A newcomer's first command on a database that is not there (issue 15).
+@Suite struct FreshDatabaseTests {
+    @Test func aRefusedFirstCommandLeavesNoFileAndNamesInit() throws {
+        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-fresh-\(UUID().uuidString).sqlite").path
+        defer { Capture.remove(db) }
+        #expect(LaporCLI.run(["--db", db, "list"]) == 73)
+        #expect(LaporCLI.run(["--db", db, "import", "/nonexistent.csv"]) == 73)
+        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(LaporCore.LaporError.cannotOpenDatabase(path: db, reason: "x").exitCode == 73)
+        #expect(Capture.stdout { LaporCLI.run(["--db", db, "init"]) }.code == 0)
+        #expect(Capture.stdout { LaporCLI.run(["--db", db, "list"]) }.code == 0)
+        #expect(LaporCLI.run(["--db", db, "--as", "nobody", "list"]) == 77)
+        #expect(LaporCLI.run(["--db", db, "lst"]) == 2)
+        #expect(Capture.stdout { LaporCLI.run(["--version"]) }.out.hasPrefix("lapor "))
+    }
+}
