@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Every test: the Swift test suites (unit, screens, CLI contract, terminal journeys under tmux),
-# workbooks read back by openpyxl and LibreOffice, the reliability scripts, a 60-second libFuzzer
-# run per target, and a small benchmark run that must complete (no timing asserts).
+# workbooks read back by openpyxl and LibreOffice, the README's tour on a fresh demo, the
+# reliability scripts, a 60-second libFuzzer run per target, and a small benchmark run that must
+# complete (no timing asserts).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 swift build
 swift test
 bash Tests/xlsx/outside-readers.sh debug
+bash Tests/tour.sh debug
 bash Tests/reliability/kill-import.sh 20 200000 debug
 bash Tests/reliability/soak.sh 500 debug
 FUZZ_SEED=1 bash Fuzz/run.sh 60

@@ -8,7 +8,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export reports (csv, json, ndjson, xlsx); identities masked unless --reveal.")
     @OptionGroup var common: CommonOptions
     @Option(help: "csv, json, ndjson or xlsx (xlsx needs -o FILE).") var format: String = "csv"
-    @Option(help: "Filter expression (cli.md).") var `where`: String?
+    @Option(help: "Filter expression (docs/filters.md).") var `where`: String?
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.") var output: String?
     @Flag(help: "Include anonim/rahasia reporters' identities (supervisor only; audited).") var reveal = false
 

@@ -5,12 +5,14 @@ import LaporCore
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List reports (table, or --json array of report objects).")
     @OptionGroup var common: CommonOptions
-    @Option(help: "Filter expression (cli.md): ~s ~a ~c ~k ~h ~d ~o ~w ~A ~R, words, | ! ( ).") var `where`: String?
+    @Option(help: "Filter expression (docs/filters.md): ~s ~a ~c ~k ~h ~d ~o ~w ~A ~R, words, | ! ( ).") var `where`: String?
     @Option(help: "Only reports in this state (id or label prefix, e.g. new, selesai).") var state: String?
     @Option(help: "Only reports routed to this agency (code, name or alias).") var agency: String?
     @Option(help: "Order: \(ReportQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).") var sort: String = "submitted"
     @Option(help: "At most this many reports.") var limit: Int?
     @Option(help: "Skip this many first.") var offset: Int = 0
+    @Flag(help: "Print only the tracking ids, one a line (for shell scripts: id=$(lapor list ... --limit 1 --ids)).")
+    var ids = false
 
     func run() throws {
         let ctx = try Context.open(common)
@@ -33,6 +35,10 @@ struct ListCommand: ParsableCommand {
         let codes = try ctx.agencyCodes()
         if ctx.json {
             try Output.json(reports.map { ReportJSON.object($0, agencies: codes, zone: ctx.zone) })
+            return
+        }
+        if ids {
+            for r in reports { Output.line(Sanitizer.line(r.trackingID)) }
             return
         }
         guard !reports.isEmpty else { Output.line(Strings.noReports.text(ctx.language)); return }

@@ -6,7 +6,7 @@ import LaporCore
 struct SLACommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "sla", abstract: "Open reports' SLA clocks; --apply auto-closes and escalates what is due.")
     @OptionGroup var common: CommonOptions
-    @Option(help: "Filter expression (cli.md).") var `where`: String?
+    @Option(help: "Filter expression (docs/filters.md).") var `where`: String?
     @Flag(help: "Perform due automatic actions (auto-close, escalation) as the system user.") var apply = false
     @Option(help: "Show at most this many items in the table (JSON lists all).") var limit: Int = 40
 

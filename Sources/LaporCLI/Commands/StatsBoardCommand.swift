@@ -21,8 +21,8 @@ struct StatsBoardCommand: ParsableCommand {
             throw LaporError.invalidArgument("--format takes table, csv, md or xlsx, not '\(format)'.")
         }
         if format == "xlsx" && output == nil { throw LaporError.invalidArgument("--format xlsx writes a workbook: give -o FILE.xlsx.") }
-        let last = try to.map(StatsDates.parse) ?? Trend.Day(ctx.now, zone: ctx.zone)
-        let first = try from.map(StatsDates.parse) ?? last.adding(days: -89)
+        let last = try to.map { try StatsDates.parse($0, today: Trend.Day(ctx.now, zone: ctx.zone)) } ?? Trend.Day(ctx.now, zone: ctx.zone)
+        let first = try from.map { try StatsDates.parse($0, today: Trend.Day(ctx.now, zone: ctx.zone)) } ?? last.adding(days: -89)
         guard first <= last else { throw LaporError.invalidArgument("--from must not be after --to.") }
         let lines = try ctx.store.board(from: first, to: last, now: ctx.now, for: ctx.user)
         if let chart {

@@ -11,9 +11,10 @@ struct StatsCompareCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try Context.open(common)
-        let periods = try [a, b].map(Self.period)
+        let today = Trend.Day(ctx.now, zone: ctx.zone)
+        let periods = try [a, b].map { try Self.period($0, today: today) }
         var out: [String: Any] = [:]
-        var perDay: [Double] = []
+        var perDay: [Double] = [], perWeekdays: [Double] = []
         for (key, (from, to)) in zip(["a", "b"], periods) {
             let daily = try ctx.store.dailyCounts(from: from, to: to, for: ctx.user)
             let total = daily.values.reduce(0, +)
@@ -24,6 +25,7 @@ struct StatsCompareCommand: ParsableCommand {
             let weekdayTotal = weekdays.reduce(0) { $0 + (daily[$1] ?? 0) }
             let perWeekday = weekdays.isEmpty ? 0 : Double(weekdayTotal) / Double(weekdays.count)
             perDay.append(average)
+            perWeekdays.append(perWeekday)
             out[key] = ["from": from.text, "to": to.text, "days": days, "total": total, "per_day": (average * 10).rounded() / 10,
                         "weekdays": weekdays.count, "per_weekday": (perWeekday * 10).rounded() / 10]
         }
@@ -37,13 +39,18 @@ struct StatsCompareCommand: ParsableCommand {
             return l == .id ? s.replacingOccurrences(of: ".", with: ",") : s
         }
         let changeText = change.map { ($0 < 0 ? "−" : "+") + number(abs($0)) + " %" } ?? "—"
-        Output.line("\(periods[0].0.text)..\(periods[0].1.text): \(number(perDay[0])) \(unit) → \(periods[1].0.text)..\(periods[1].1.text): \(number(perDay[1])) \(unit), \(changeText)")
+        let working = l == .id ? "per hari kerja" : "per working day"
+        Output.line("\(periods[0].0.text)..\(periods[0].1.text): \(number(perDay[0])) \(unit) (\(number(perWeekdays[0])) \(working)) → "
+                    + "\(periods[1].0.text)..\(periods[1].1.text): \(number(perDay[1])) \(unit) (\(number(perWeekdays[1])) \(working)), "
+                    + changeText)
     }
 
-    static func period(_ text: String) throws -> (Trend.Day, Trend.Day) {
+    static func period(_ text: String, today: Trend.Day) throws -> (Trend.Day, Trend.Day) {
         let parts = text.components(separatedBy: "..")
-        guard parts.count == 2, let from = Trend.Day(parts[0]), let to = Trend.Day(parts[1]), from <= to else {
-            throw LaporError.invalidArgument("A period is FROM..TO with dates as YYYY-MM-DD (FROM not after TO), not '\(text)'.")
+        guard parts.count == 2, let from = try? StatsDates.parse(parts[0], today: today),
+              let to = try? StatsDates.parse(parts[1], today: today), from <= to else {
+            throw LaporError.invalidArgument("A period is FROM..TO with dates as YYYY-MM-DD, today or today-N (FROM not after TO), "
+                                             + "not '\(text)'.")
         }
         return (from, to)
     }

@@ -13,9 +13,9 @@ struct StatsTrendCommand: ParsableCommand {
     func run() throws {
         let ctx = try Context.open(common)
         guard let bucket = Trend.Bucket(rawValue: by) else { throw LaporError.invalidArgument("--by takes day, week or month, not '\(by)'.") }
-        let last = try to.map(StatsDates.parse) ?? Trend.Day(ctx.now, zone: ctx.zone)
+        let last = try to.map { try StatsDates.parse($0, today: Trend.Day(ctx.now, zone: ctx.zone)) } ?? Trend.Day(ctx.now, zone: ctx.zone)
         let span = switch bucket { case .day: 29; case .week: 83; case .month: 729 }
-        let first = try from.map(StatsDates.parse) ?? last.adding(days: -span)
+        let first = try from.map { try StatsDates.parse($0, today: Trend.Day(ctx.now, zone: ctx.zone)) } ?? last.adding(days: -span)
         guard first <= last else { throw LaporError.invalidArgument("--from must not be after --to.") }
         let daily = try ctx.store.dailyCounts(from: first, to: last, condition: try ctx.filter(`where`), for: ctx.user)
         let buckets = Trend.buckets(daily: daily, from: first, to: last, by: bucket)
@@ -35,9 +35,14 @@ struct StatsTrendCommand: ParsableCommand {
 
 /// Parsing of `YYYY-MM-DD` arguments with a clear message.
 enum StatsDates {
-    static func parse(_ text: String) throws -> Trend.Day {
-        guard let day = Trend.Day(text) else { throw LaporError.invalidArgument("Expected a date as YYYY-MM-DD, not '\(text)'.") }
-        return day
+    /// `YYYY-MM-DD`, `today`, or `today-N` (N days before today), so a script or the README's tour
+    /// can name "the last 90 days" on any day.
+    static func parse(_ text: String, today: Trend.Day) throws -> Trend.Day {
+        if let day = Trend.Day(text) { return day }
+        let t = text.lowercased()
+        if t == "today" { return today }
+        if t.hasPrefix("today-"), let n = Int(t.dropFirst(6)), (0...36_500).contains(n) { return today.adding(days: -n) }
+        throw LaporError.invalidArgument("Expected a date as YYYY-MM-DD, today or today-N, not '\(text)'.")
     }
 }
 

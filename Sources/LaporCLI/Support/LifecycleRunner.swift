@@ -26,7 +26,15 @@ enum LifecycleRunner {
                                 "agency": agencyCode ?? NSNull()])
                 if !ctx.json {
                     let target = agencyCode.map { " → \($0)" } ?? ""
-                    Output.line("✓ \(report.trackingID): \(report.state.label(ctx.language))\(target)")
+                    if action == .returnReport {
+                        // A return leaves the report with the desk to re-route, not with the agency.
+                        let from = seen.agencyID.flatMap { codes[$0] } ?? "?"
+                        Output.line(ctx.language == .id
+                            ? "✓ \(report.trackingID): dikembalikan oleh \(from) (bukan wewenang); menunggu disposisi ulang"
+                            : "✓ \(report.trackingID): returned by \(from) (not its remit); waiting to be re-routed")
+                    } else {
+                        Output.line("✓ \(report.trackingID): \(report.state.label(ctx.language))\(target)")
+                    }
                 }
             } catch let error as LaporError {
                 if case .databaseBusy = error { throw error }
