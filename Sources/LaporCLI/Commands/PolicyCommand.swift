@@ -30,7 +30,22 @@ struct PolicyCommand: ParsableCommand {
         }
         if let zone { changes.append(.timeZone(zone)) }
         var policy = try ctx.store.policy()
+        let before = policy
         for change in changes { policy = try ctx.store.setPolicy(change, by: ctx.user, at: ctx.now) }
+        if !ctx.json {
+            for clock in SLAClock.allCases where before.limit(clock) != policy.limit(clock) {
+                Output.line("✓ \(clock.rawValue): \(before.limit(clock).text(ctx.language)) → \(policy.limit(clock).text(ctx.language))")
+            }
+            if before.dueSoonPercent != policy.dueSoonPercent {
+                Output.line("✓ due_soon_percent: \(before.dueSoonPercent) % → \(policy.dueSoonPercent) %")
+            }
+            if before.escalateAfterBounces != policy.escalateAfterBounces {
+                Output.line("✓ escalate_after_bounces: \(before.escalateAfterBounces) → \(policy.escalateAfterBounces)")
+            }
+            if !changes.isEmpty {
+                Output.line(ctx.language == .id ? "Tenggat laporan terbuka dihitung ulang.\n" : "Open deadlines recomputed.\n")
+            }
+        }
         if ctx.json {
             var limits: [String: String] = [:]
             for clock in SLAClock.allCases { limits[clock.rawValue] = policy.limit(clock).description }

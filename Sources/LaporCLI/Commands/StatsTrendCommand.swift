@@ -25,7 +25,7 @@ struct StatsTrendCommand: ParsableCommand {
             return
         }
         let peak = max(1, buckets.map(\.count).max() ?? 1)
-        let barWidth = max(10, Output.width - 20)
+        let barWidth = max(10, min(100, Output.width - 20))
         for b in buckets {
             let bar = String(repeating: "█", count: Int((Double(b.count) / Double(peak) * Double(barWidth)).rounded()))
             Output.line("\(b.start.text) \(String(b.count).leftPadded(6)) \(bar)")

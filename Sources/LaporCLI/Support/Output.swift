@@ -21,11 +21,12 @@ enum Output {
     /// Whether stdout is a terminal (for colour and widths).
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
-    /// The width to lay tables out in: the terminal's, else `$COLUMNS`, else 120.
+    /// The width to lay tables out in: the terminal's, else `$COLUMNS`, else unlimited: piped into
+    /// a file or `grep`, nothing is cut (an audit note cut at 120 columns lost its end).
     static var width: Int {
         var size = winsize()
         if isTerminal, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 20 { return columns }
-        return 120
+        return isTerminal ? 120 : 100_000
     }
 }
