@@ -31,7 +31,14 @@ for t in "${targets[@]}"; do
             printf "'; DROP TABLE report; --" > "$corpus/f3" ;;
     sanitize) printf 'Tolong!\x1b[2J\x1b]0;DIRETAS\x07 jalan \xe9\x81\x93\xe8\xb7\xaf \xf0\x9f\x98\xa1\xc2\x9b31m' > "$corpus/h1" ;;
   esac
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name LaporFuzz "${sources[@]}" "targets/$t.swift" -o "$build/fuzz-$t"
+  # The sanitizer runtime makes ld.gold print hundreds of harmless "Cannot export local symbol"
+  # lines; the build's output is shown only when it fails.
+  if ! swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name LaporFuzz "${sources[@]}" "targets/$t.swift" \
+      -o "$build/fuzz-$t" > "$build/build-$t.log" 2>&1; then
+    cat "$build/build-$t.log"
+    echo "fuzz: $t does not build"
+    exit 1
+  fi
   echo "fuzzing $t for $seconds s"
   log=$build/fuzz-$t.log
   extra=(); [ -d "regressions/$t" ] && extra=("regressions/$t")

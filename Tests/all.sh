@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
+# Every temporary file of the run (tests, fuzz builds, the benchmark) goes here and goes away.
+tmp=$(mktemp -d /tmp/lapor-tests.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+export TMPDIR=$tmp
 swift build
 swift test
 bash Tests/xlsx/outside-readers.sh debug
@@ -13,5 +17,5 @@ bash Tests/tour.sh debug
 bash Tests/reliability/kill-import.sh 20 200000 debug
 bash Tests/reliability/soak.sh 500 debug
 FUZZ_SEED=1 bash Fuzz/run.sh 60
-.build/debug/lapor-bench --rows 20000 --dir "$(mktemp -d /tmp/lapor-bench-ci.XXXXXX)" > /dev/null
+.build/debug/lapor-bench --rows 20000 --dir "$tmp/bench" > /dev/null
 echo "lapor-bench --rows 20000: 1 passed, 0 failed"
