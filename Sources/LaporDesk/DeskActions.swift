@@ -38,7 +38,9 @@ enum DeskActions {
             m.message = DeskText.t(m.language, "; aksi berikut untuk \(m.tagged.count) laporan bertanda", "; next action applies to \(m.tagged.count) tagged reports")
             return []
         case .char("l"):
-            m.prompt = Prompt(kind: .limit, text: m.limit)
+            // A trailing space, so typing adds a term instead of extending the last word.
+            m.prompt = Prompt(kind: .limit, text: m.refusedLimit ?? (m.limit.isEmpty ? "" : m.limit + " "))
+            m.refusedLimit = nil
             return []
         case .char("/"):
             m.prompt = Prompt(kind: .search)

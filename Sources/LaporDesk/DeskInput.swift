@@ -36,6 +36,16 @@ enum DeskInput {
         let text = prompt.text.trimmingCharacters(in: .whitespaces)
         switch prompt.kind {
         case .limit:
+            // Checked before anything changes: a refused limit leaves the old one and the screen as they were.
+            let text = text.trimmingCharacters(in: .whitespaces)
+            do {
+                _ = try FilterParser.parse(text)
+            } catch {
+                m.refusedLimit = text
+                m.message = error.text(m.language) + DeskText.t(m.language, " — l untuk memperbaiki", " — l to correct it")
+                m.messageIsError = true
+                return []
+            }
             m.limit = text
             m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0; m.loading = true
             return [.loadWindow(DeskUpdate.window(m, start: 0, keep: nil))]

@@ -20,6 +20,8 @@ public struct DeskModel: Sendable {
     /// The active limit (filter language); the queue opens on the unverified reports, oldest first.
     public var limit = "~s new"
     public var lastSearch = ""
+    /// A limit the filter parser refused: `l` opens with it for correction, while the old limit stays.
+    public var refusedLimit: String?
     /// Rows of the window onto the database; `windowStart` is the absolute index of `rows[0]`.
     public var rows: [QueueRow] = []
     public var windowStart = 0

@@ -75,7 +75,7 @@ public enum DeskRender {
             let end = s.put(text, x: x, y: y, style: .normal)
             s.put("▏", x: end, y: y, style: .prompt)
         } else if let message = m.message {
-            s.put(message, x: 0, y: y, style: m.messageIsError ? .error : .message)
+            s.put(DisplayWidth.truncate(message, to: m.width - 1), x: 0, y: y, style: m.messageIsError ? .error : .message)
         } else if m.loading {
             s.put(DeskText.t(m.language, "memuat…", "loading…"), x: 0, y: y, style: .dim)
         } else {

@@ -82,7 +82,8 @@ import LaporCore
         var m = model()
         _ = DeskUpdate.update(&m, .key(.char("j")))
         _ = DeskUpdate.update(&m, .key(.char("l")))
-        #expect(m.prompt == Prompt(kind: .limit, text: "~s new"))
+        // The old limit with a trailing space: typed terms are added, not glued to "new".
+        #expect(m.prompt == Prompt(kind: .limit, text: "~s new "))
         _ = DeskUpdate.update(&m, .key(.ctrl("u")))
         for c in "~c kebersihan" { _ = DeskUpdate.update(&m, .key(.char(c))) }
         let effects = DeskUpdate.update(&m, .key(.enter))
@@ -92,6 +93,21 @@ import LaporCore
         // A window for the old limit arriving late is ignored.
         _ = DeskUpdate.update(&m, .windowLoaded(WindowResult(start: 0, rows: [], total: 5, cursor: 0, limit: "~s new")))
         #expect(m.total == 100)
+    }
+
+    @Test func aRefusedLimitLeavesTheOldOneAndTheScreen() {
+        var m = model()
+        _ = DeskUpdate.update(&m, .key(.char("j")))
+        let rows = m.rows, cursor = m.cursor
+        _ = DeskUpdate.update(&m, .key(.char("l")))
+        for c in "~w" { _ = DeskUpdate.update(&m, .key(.char(c))) }
+        let effects = DeskUpdate.update(&m, .key(.enter))
+        #expect(effects.isEmpty)
+        #expect(m.limit == "~s new" && m.rows == rows && m.cursor == cursor && !m.loading && m.prompt == nil)
+        #expect(m.messageIsError && (m.message ?? "").contains("column"))
+        // `l` opens with the refused text to correct it.
+        _ = DeskUpdate.update(&m, .key(.char("l")))
+        #expect(m.prompt == Prompt(kind: .limit, text: "~s new ~w"))
     }
 
     @Test func archiveReasonByNumberAndHoldNeedsText() {
