@@ -55,12 +55,45 @@ public enum DeskRender {
         let counts = m.width >= 120
             ? "\(position)/\(total) · tag \(m.tagged.count) · " + DeskText.t(l, "terlambat", "overdue") + " \(overdue)"
             : "\(position)/\(total) *\(m.tagged.count) !\(overdue)"
-        let left = " \(m.user.login) (\(m.user.role.rawValue)) │ \(DeskText.viewName(m.view, l)) │ "
-            + (m.width >= 120 ? DeskText.t(l, "batas", "limit") + ": " : "") + "\(limit) │ \(counts)" + (m.applyToTagged ? " │ ;" : "")
+        let state: String
+        switch m.view {
+        case .queue:
+            state = (m.width >= 120 ? DeskText.t(l, "batas", "limit") + ": " : "") + "\(limit) │ \(counts)" + (m.applyToTagged ? " │ ;" : "")
+        case .board:
+            state = DeskText.t(l, "\(m.board.count) instansi", "\(m.board.count) agencies")
+                + (m.board.isEmpty ? "" : " │ \(m.viewCursor + 1)/\(m.board.count)")
+        case .trend:
+            let range = m.trend.map { $0.rangeDays.map { DeskText.t(l, "\($0) hari", "\($0) days") } ?? DeskText.t(l, "semua", "all") } ?? "…"
+            state = DeskText.t(l, "per ", "by ") + (m.trend?.bucket.rawValue ?? "week") + " │ " + range
+        case .sla:
+            state = DeskText.t(l, "\(m.slaPanel.count) instansi dengan jam berjalan", "\(m.slaPanel.count) agencies with running clocks")
+        }
+        let left = " \(m.user.login) (\(m.user.role.rawValue)) │ \(DeskText.viewName(m.view, l)) │ " + state
         let right = "\(NumberText.dateTime(m.now, m.zone, l)) \(m.zone.abbreviation) "
         let rightWidth = DisplayWidth.of(right)
         s.put(left, x: 0, y: y, style: .statusBar, maxWidth: m.width - rightWidth - 1)
         s.put(right, x: m.width - rightWidth, y: y, style: .statusBar)
+    }
+
+    /// Each view's own keys: in Trends `r` is the range, not a route.
+    static func footerKeys(_ m: DeskModel) -> String {
+        let l = m.language
+        switch m.view {
+        case .queue where m.detailOpen:
+            return DeskText.t(l, "? bantuan  v verifikasi  r disposisi  j/k gulir  q kembali", "? help  v verify  r route  j/k scroll  q back")
+        case .queue:
+            return DeskText.t(l, "? bantuan  v verifikasi  r disposisi  l batasi  / cari  q keluar",
+                              "? help  v verify  r route  l limit  / search  q quit")
+        case .board:
+            return DeskText.t(l, "j/k pilih  Enter laporan terbuka instansi  s urut terlambat  q kembali ke antrean",
+                              "j/k move  Enter the agency's open reports  s sort by overdue  q back to the queue")
+        case .trend:
+            return DeskText.t(l, "d hari  w minggu  m bulan  r rentang waktu  q kembali ke antrean",
+                              "d day  w week  m month  r time range  q back to the queue")
+        case .sla:
+            return DeskText.t(l, "j/k pilih  Enter laporan terlambat instansi  q kembali ke antrean",
+                              "j/k move  Enter the agency's overdue reports  q back to the queue")
+        }
     }
 
     static func bottomLine(_ m: DeskModel, _ s: inout ScreenBuffer) {
@@ -79,8 +112,7 @@ public enum DeskRender {
         } else if m.loading {
             s.put(DeskText.t(m.language, "memuat…", "loading…"), x: 0, y: y, style: .dim)
         } else {
-            s.put(DeskText.t(m.language, "? bantuan  v verifikasi  r disposisi  l batasi  / cari  q keluar",
-                             "? help  v verify  r route  l limit  / search  q quit"), x: 0, y: y, style: .dim)
+            s.put(footerKeys(m), x: 0, y: y, style: .dim)
         }
     }
 

@@ -25,7 +25,7 @@ enum DetailRender {
                   + "  (\(Strings.bounces.text(l).lowercased()) \(r.bounces))")
         }
         if r.agencyID == nil, let best = d.suggestions.first {
-            field(.agency, DeskText.t(l, "saran: ", "suggested: ") + "\(best.agencyCode) — \(best.reason)")
+            out.append((DisplayWidth.pad(DeskText.t(l, "Saran", "Suggested"), to: 16) + "\(best.agencyCode) — \(best.reason)", .normal))
         }
         for clock in d.clocks {
             let status = "\(SLAMark.symbol(clock.status)) \(clock.status.rawValue)"
