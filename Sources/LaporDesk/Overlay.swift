@@ -15,7 +15,8 @@ enum Overlay {
 
     static func picker(_ p: AgencyPicker, _ m: DeskModel, _ s: inout ScreenBuffer) {
         let w = min(m.width - 4, 100)
-        let h = min(m.height - 4, 16)
+        // As tall as the agencies need, up to the screen (17 agencies fit at 80×24).
+        let h = min(m.height - 4, max(6, p.visible.count + 3))
         let x = (m.width - w) / 2, y = 2
         box(x: x, y: y, w: w, h: h, title: DeskText.t(m.language, "Disposisi ke (ketik untuk menyaring, Enter pilih, Esc batal)",
                                                         "Route to (type to filter, Enter picks, Esc cancels)"), &s)
@@ -27,8 +28,18 @@ enum Overlay {
             let selected = first + i == p.selected
             let style: Style = selected ? .selected : .help
             s.fill(y: y + 2 + i, from: x + 1, to: x + w - 1, style: style)
-            let text = DisplayWidth.pad(entry.code, to: 16) + (entry.reason.isEmpty ? entry.name : entry.reason)
+            let text = DisplayWidth.pad(DisplayWidth.truncate(entry.code, to: 16), to: 17) + (entry.reason.isEmpty ? entry.name : entry.reason)
             s.put((selected ? "▶ " : "  ") + text, x: x + 1, y: y + 2 + i, style: style, maxWidth: w - 2)
+        }
+        // Say when there is more than the box shows, on its borders.
+        let below = visible.count - first - rows
+        if below > 0 {
+            let more = DeskText.t(m.language, " ↓ \(below) lagi ", " ↓ \(below) more ")
+            s.put(more, x: x + w - 2 - DisplayWidth.of(more), y: y + h - 1, style: .help)
+        }
+        if first > 0 {
+            let above = DeskText.t(m.language, " ↑ \(first) di atas ", " ↑ \(first) above ")
+            s.put(above, x: x + w - 2 - DisplayWidth.of(above), y: y + h - 1, style: .help)
         }
         if p.loading { s.put(DeskText.t(m.language, "memuat saran…", "loading suggestions…"), x: x + 3, y: y + 2, style: .dim) }
         else if visible.isEmpty { s.put(DeskText.t(m.language, "tidak ada instansi yang cocok", "no agency matches"), x: x + 3, y: y + 2, style: .dim) }

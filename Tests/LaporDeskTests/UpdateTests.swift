@@ -110,6 +110,20 @@ import LaporCore
         #expect(m.prompt == Prompt(kind: .limit, text: "~s new ~w"))
     }
 
+    @Test func thePickerSaysWhenThereIsMore() {
+        var m = model()
+        let entries = (1...40).map { PickerEntry(code: "PD\($0)", name: "Perangkat daerah \($0)", reason: "", score: 0) }
+        m.picker = AgencyPicker(agencies: entries)
+        var text = DeskRender.render(m).text
+        #expect(text.contains("↓ 23 more"))
+        m.picker?.selected = 39
+        text = DeskRender.render(m).text
+        #expect(text.contains("↑ 23 above") && text.contains("PD40") && !text.contains("more"))
+        m.picker = AgencyPicker(agencies: Array(entries.prefix(17)))
+        text = DeskRender.render(m).text
+        #expect(text.contains("PD17") && !text.contains("more"))
+    }
+
     @Test func archiveReasonByNumberAndHoldNeedsText() {
         var m = model()
         _ = DeskUpdate.update(&m, .key(.char("a")))
