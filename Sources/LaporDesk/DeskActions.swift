@@ -47,6 +47,8 @@ enum DeskActions {
             return []
         case .char("n"), .char("N"):
             guard !m.lastSearch.isEmpty else { return [] }
+            m.searchFrom = m.cursor
+            m.searchForward = key == .char("n")
             return [.search(filter: m.lastSearch, from: m.cursor, forward: key == .char("n"), limit: m.limit)]
         case .char(":"):
             m.prompt = Prompt(kind: .command)

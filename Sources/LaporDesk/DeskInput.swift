@@ -52,6 +52,8 @@ enum DeskInput {
         case .search:
             guard !text.isEmpty else { return [] }
             m.lastSearch = text
+            m.searchFrom = m.cursor
+            m.searchForward = true
             return [.search(filter: text, from: m.cursor, forward: true, limit: m.limit)]
         case .tagPattern:
             guard !text.isEmpty else { return [] }

@@ -20,6 +20,9 @@ public struct DeskModel: Sendable {
     /// The active limit (filter language); the queue opens on the unverified reports, oldest first.
     public var limit = "~s new"
     public var lastSearch = ""
+    /// Where the pending search started and its direction, to say when it wrapped.
+    public var searchFrom = 0
+    public var searchForward = true
     /// A limit the filter parser refused: `l` opens with it for correction, while the old limit stays.
     public var refusedLimit: String?
     /// Rows of the window onto the database; `windowStart` is the absolute index of `rows[0]`.

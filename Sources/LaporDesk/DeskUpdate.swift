@@ -69,7 +69,18 @@ public enum DeskUpdate {
                 m.message = DeskText.t(m.language, "Tidak ditemukan: \(filter)", "Not found: \(filter)"); m.messageIsError = true
                 return []
             }
-            m.message = nil
+            // Say when the search went round the end of the queue, or found only the report it started on.
+            let l = m.language
+            if index == m.searchFrom {
+                m.message = DeskText.t(l, "Hanya laporan ini yang cocok: \(filter)", "Only this report matches: \(filter)")
+            } else if m.searchForward && index < m.searchFrom {
+                m.message = DeskText.t(l, "Pencarian berputar ke awal antrean", "Search wrapped to the top of the queue")
+            } else if !m.searchForward && index > m.searchFrom {
+                m.message = DeskText.t(l, "Pencarian berputar ke akhir antrean", "Search wrapped to the bottom of the queue")
+            } else {
+                m.message = nil
+            }
+            m.messageIsError = false
             // A hit beyond a capped count is still a real position: the lower bound grows to it.
             if m.totalIsCapped && index >= m.total { m.total = index + 1 }
             return move(to: index, &m)

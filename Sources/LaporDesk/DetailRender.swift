@@ -68,9 +68,11 @@ enum DetailRender {
         let all = lines(d, m)
         let room = m.height - 3
         let start = min(m.detailScroll, max(0, all.count - room))
+        let words = SearchHighlight.words(m.lastSearch)
         for (i, (text, style)) in all.dropFirst(start).prefix(room).enumerated() {
             if style == .title { s.fill(y: 1 + i, style: .title) }
             s.put(text, x: 1, y: 1 + i, style: style, maxWidth: m.width - 2)
+            SearchHighlight.mark(text, x: 1, y: 1 + i, maxWidth: m.width - 2, words: words, &s)
         }
     }
 }

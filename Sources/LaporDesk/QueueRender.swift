@@ -57,5 +57,8 @@ enum QueueRender {
         let agency = r.agencyIsSuggestion ? (r.agency.isEmpty ? "" : "(\(r.agency))") : r.agency + (r.returned ? "↩" : "")
         s.put(agency, x: x, y: y, style: r.agencyIsSuggestion && !selected ? .dim : base, maxWidth: c.agency); x += c.agency + 1
         s.put(r.title, x: x, y: y, style: base, maxWidth: m.width - x)
+        if !m.lastSearch.isEmpty {
+            SearchHighlight.mark(r.title, x: x, y: y, maxWidth: m.width - x, words: SearchHighlight.words(m.lastSearch), &s)
+        }
     }
 }

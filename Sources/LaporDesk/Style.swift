@@ -3,4 +3,6 @@
 public enum Style: UInt8, Sendable, CaseIterable {
     case normal, header, title, selected, dim, statusBar, message, error, prompt
     case overdue, dueSoon, onTrack, tagged, help, tab, activeTab
+    /// A word the current search found.
+    case match
 }

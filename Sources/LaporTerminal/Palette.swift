@@ -19,7 +19,7 @@ struct Palette {
                 (.statusBar, Int16(COLOR_BLACK), Int16(COLOR_WHITE), 0), (.overdue, Int16(COLOR_RED), -1, bold),
                 (.dueSoon, Int16(COLOR_YELLOW), -1, bold), (.onTrack, Int16(COLOR_GREEN), -1, 0), (.tagged, Int16(COLOR_MAGENTA), -1, bold),
                 (.error, Int16(COLOR_RED), -1, bold), (.help, Int16(COLOR_WHITE), Int16(COLOR_BLUE), 0), (.prompt, Int16(COLOR_CYAN), -1, bold),
-                (.message, Int16(COLOR_GREEN), -1, 0),
+                (.message, Int16(COLOR_GREEN), -1, 0), (.match, Int16(COLOR_BLACK), Int16(COLOR_YELLOW), bold),
             ]
             for (i, (style, fg, bg, extra)) in pairs.enumerated() {
                 init_pair(Int16(i + 1), fg, bg)
@@ -30,7 +30,7 @@ struct Palette {
         } else {
             p.attributes = [.title: reverse | bold, .activeTab: reverse | bold, .tab: reverse, .selected: reverse, .statusBar: reverse,
                             .overdue: bold, .dueSoon: bold, .tagged: bold, .error: bold, .header: bold | underline, .dim: dim,
-                            .help: reverse, .prompt: bold]
+                            .help: reverse, .prompt: bold, .match: bold | underline]
         }
         return p
     }

@@ -110,6 +110,26 @@ import LaporCore
         #expect(m.prompt == Prompt(kind: .limit, text: "~s new ~w"))
     }
 
+    @Test func searchMarksTheMatchAndSaysWhenItWrapped() {
+        var m = model()
+        m.rows[2].title = "Sampah menumpuk di TPS"
+        m.lastSearch = "samp ~s new"
+        let screen = DeskRender.render(m)
+        let y = (0..<screen.height).first { screen.line($0).contains("Sampah menumpuk") }!
+        let x = screen.line(y).range(of: "Sampah")!.lowerBound.utf16Offset(in: screen.line(y))
+        #expect(screen[x, y].style == .match && screen[x + 5, y].style == .match)
+        #expect(screen[x + 7, y].style != .match)
+        #expect(SearchHighlight.words("banjir ~s new (~c air | \"rusak\") ~o") == ["banjir", "rusak"])
+        // A forward search that lands before where it started went round the end.
+        m.cursor = 5
+        _ = DeskUpdate.update(&m, .key(.char("n")))
+        _ = DeskUpdate.update(&m, .searchFound(index: 2, filter: "samp"))
+        #expect(m.cursor == 2 && m.message == "Search wrapped to the top of the queue")
+        _ = DeskUpdate.update(&m, .key(.char("n")))
+        _ = DeskUpdate.update(&m, .searchFound(index: 2, filter: "samp"))
+        #expect(m.message == "Only this report matches: samp")
+    }
+
     @Test func thePickerSaysWhenThereIsMore() {
         var m = model()
         let entries = (1...40).map { PickerEntry(code: "PD\($0)", name: "Perangkat daerah \($0)", reason: "", score: 0) }
