@@ -129,9 +129,10 @@ public final class DeskRuntime: @unchecked Sendable {
         case .loadSLA:
             let groups = try store.slaGroups(now: now, for: user).map { SLAGroup(clock: $0.clock, agency: $0.agency, overdue: $0.overdue, dueSoon: $0.dueSoon) }
             let bounced = try store.bouncedReports(limit: 12, for: user).map { r in
-                BouncedLine(trackingID: r.trackingID, bounces: r.bounces,
-                            chain: try store.routingChain(reportID: r.id).map { $0.kind == .returned ? "↩\($0.agency)" : $0.agency }.joined(separator: " → "),
-                            title: r.title)
+                let chain = try store.routingChain(reportID: r.id)
+                // An imported report's bounces came with the file, without a chain to show them.
+                return BouncedLine(trackingID: r.trackingID, bounces: chain.isEmpty ? r.bounces : RoutingStep.bounces(chain),
+                                   chain: RoutingStep.chainText(chain), title: r.title)
             }
             return [.slaLoaded(groups, bounced)]
         case .loadTrend(let bucket, let rangeDays):

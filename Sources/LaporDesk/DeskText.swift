@@ -58,15 +58,24 @@ enum DeskText {
                 t(l, "f  tindak lanjut   b  bukan wewenang (instansi)   u  batalkan aksi terakhir", "f  follow-up   b  not our remit (agency)   u  undo last action"),
                 t(l, "t  tandai   T  tandai pola   ;  aksi berikut untuk semua yang ditandai", "t  tag   T  tag by pattern   ;  next action applies to all tagged"),
                 t(l, ":  perintah (verify, route KODE, hold, archive, resolve, limit, quit)", ":  command (verify, route CODE, hold, archive, resolve, limit, quit)"),
-                t(l, "Filter: ~s status ~a instansi ~c kategori ~k wilayah ~o terlambat ~A ~R kata", "Filter: ~s state ~a agency ~c category ~k area ~o overdue ~A ~R words"),
+                t(l, "Kolom HK: hari kerja sejak masuk   (DLH): saran, belum didisposisi   ↩: dikembalikan instansi",
+                  "WD: working days since submitted   (DLH): suggested, not yet routed   ↩: returned by the agency"),
+                t(l, "Filter: ~s status ~a instansi ~c kategori ~k kecamatan/kelurahan ~h kanal ~d tanggal (<7d, 2024-03)",
+                  "Filter: ~s state ~a agency ~c category ~k kecamatan/kelurahan ~h channel ~d date (<7d, 2024-03)"),
+                t(l, "        ~o terlambat ~w N jatuh tempo ≤ N HK ~A anonim ~R rahasia ~t bertanda; kata = teks; | atau, ! bukan, ( )",
+                  "        ~o overdue ~w N due within N WD ~A anonim ~R rahasia ~t tagged; words = text; | or, ! not, ( )"),
             ] + common
         case .board:
-            return [t(l, "Enter  antrean instansi ini       s  urutkan ulang", "Enter  queue of this agency       s  re-sort")] + common
+            return [t(l, "Enter  laporan terbuka instansi ini       s  urut menurut terlambat", "Enter  this agency's open reports       s  sort by overdue"),
+                    t(l, "Kolom: laporan per status, terlambat (jam berjalan lewat tenggat), pantulan (kembali/dialihkan)",
+                      "Columns: reports per state, overdue (a running clock past its deadline), bounces (returned/re-routed)")] + common
         case .trend:
             return [t(l, "d/w/m  per hari/minggu/bulan      r  rentang: 90 hari, 1 tahun, 2 tahun, semua",
                       "d/w/m  by day/week/month          r  range: 90 days, 1 year, 2 years, all")] + common
         case .sla:
-            return [t(l, "Enter  antrean terlambat instansi ini", "Enter  overdue queue of this agency")] + common
+            return [t(l, "Enter  laporan terlambat instansi ini", "Enter  this agency's overdue reports"),
+                    t(l, "Rantai: ↩ dikembalikan (bukan wewenang), ⟳ dialihkan; tiap tanda satu pantulan (N×)",
+                      "Chain: ↩ returned (not its remit), ⟳ re-routed; each mark is one bounce (N×)")] + common
         }
     }
 }

@@ -21,7 +21,7 @@ enum DetailRender {
         field(.contact, d.contact ?? IdentityMask.placeholder(l))
         field(.location, [r.address, r.kelurahan, r.kecamatan].filter { !$0.isEmpty }.joined(separator: ", "))
         if !d.chain.isEmpty {
-            field(.routingChain, d.chain.map { $0.kind == .returned ? "↩\($0.agency)" : $0.agency }.joined(separator: " → ")
+            field(.routingChain, RoutingStep.chainText(d.chain)
                   + "  (\(Strings.bounces.text(l).lowercased()) \(r.bounces))")
         }
         if r.agencyID == nil, let best = d.suggestions.first {

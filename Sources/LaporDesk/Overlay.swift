@@ -46,8 +46,10 @@ enum Overlay {
     }
 
     static func help(_ m: DeskModel, _ s: inout ScreenBuffer) {
-        let lines = DeskText.help(m.view, m.language)
-        let w = min(m.width - 2, max(40, (lines.map(DisplayWidth.of).max() ?? 40) + 4))
+        let raw = DeskText.help(m.view, m.language)
+        let w = min(m.width - 2, max(40, (raw.map(DisplayWidth.of).max() ?? 40) + 4))
+        // Long lines wrap inside the box instead of being cut at 80 columns.
+        let lines = raw.flatMap { line in DisplayWidth.wrap(line, width: w - 4) }
         let h = min(m.height - 2, lines.count + 3)
         let x = (m.width - w) / 2, y = 2
         box(x: x, y: y, w: w, h: h, title: DeskText.t(m.language, "Tombol — \(DeskText.viewName(m.view, .id)) (tombol apa saja menutup)",

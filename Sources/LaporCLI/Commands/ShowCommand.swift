@@ -49,7 +49,7 @@ struct ShowCommand: ParsableCommand {
         field(.location, [report.address, report.kelurahan, report.kecamatan].filter { !$0.isEmpty }.joined(separator: ", "))
         field(.bounces, String(report.bounces))
         if !chain.isEmpty {
-            field(.routingChain, chain.map { $0.kind == .returned ? "↩ \($0.agency)" : $0.agency }.joined(separator: " → "))
+            field(.routingChain, RoutingStep.chainText(chain))
         }
         for clock in clocks {
             field(.sla, Self.clockLine(clock, ctx))
