@@ -123,7 +123,10 @@ public struct DemoGenerator: Sendable {
     private mutating func history(for report: Report, agency: String) -> ([DemoEvent], String?) {
         let ageDays = end.timeIntervalSince(report.submittedAt) / 86_400
         let goal: ReportState
-        if ageDays > 60 {
+        if ageDays > 180 {
+            // Half a year on, a desk has closed everything: no demo report is left open for years.
+            goal = rng.weighted([(.resolved, 90), (.archived, 10)])
+        } else if ageDays > 60 {
             goal = rng.weighted([(.resolved, 89.2), (.archived, 10), (.inProgress, 0.3), (.dispositioned, 0.3), (.awaitingReporter, 0.1), (.onHold, 0.1)])
         } else if ageDays > 14 {
             goal = rng.weighted([(.resolved, 58), (.archived, 8), (.inProgress, 12), (.awaitingReporter, 8), (.dispositioned, 9), (.onHold, 2), (.verified, 3)])
