@@ -14,6 +14,7 @@ swift build
 swift test
 bash Tests/xlsx/outside-readers.sh debug
 bash Tests/tour.sh debug
+python3 Tests/calendar/crosscheck.py
 bash Tests/reliability/kill-import.sh 20 200000 debug
 bash Tests/reliability/soak.sh 500 debug
 FUZZ_SEED=1 bash Fuzz/run.sh 60
