@@ -32,7 +32,8 @@ enum DetailRender {
             out.append((DisplayWidth.pad("SLA " + clock.clock.label(l), to: 19) + DisplayWidth.pad(status, to: 13)
                         + DeskText.t(l, "tenggat ", "due ") + NumberText.dateTime(clock.deadline, m.zone, l)
                         + " (\(clock.limit.text(l)))"
-                        + (clock.pausedText(l).map { DeskText.t(l, ", ditunda ", ", paused ") + $0 } ?? ""),
+                        + (clock.pausedText(l).map { DeskText.t(l, ", ditunda ", ", paused ") + $0 } ?? "")
+                        + (clock.beyondCalendar ? DeskText.t(l, " — kalender libur tahun itu belum ada", " — no holiday calendar for that year") : ""),
                         DeskRender.style(clock.status)))
         }
         if let o = d.origin {

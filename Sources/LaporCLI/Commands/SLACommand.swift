@@ -49,6 +49,12 @@ struct SLACommand: ParsableCommand {
             table.add([r.trackingID, SLAMark.symbol(c.status), c.clock.label(l), ctx.zone.short(c.deadline), String(left), r.state.label(l), r.title])
         }
         Output.line(table.render(width: Output.width))
+        if let last = engine.deskCalendar.lastKnownYear,
+           items.contains(where: { engine.deskCalendar.lacksYear(of: Trend.Day($0.1.deadline, zone: ctx.zone)) }) {
+            Output.line(l == .id
+                ? "! Kalender libur untuk tahun setelah \(last) belum ada: tenggat di sana hanya melewati akhir pekan (lapor calendar import FILE)."
+                : "! No holiday calendar after \(last): deadlines there skip weekends only and may come early (lapor calendar import FILE).")
+        }
         if items.count > limit {
             Output.line(l == .id ? "… dan \(items.count - limit) lagi (--limit N, atau --json untuk semuanya)"
                                  : "… and \(items.count - limit) more (--limit N, or --json for all)")

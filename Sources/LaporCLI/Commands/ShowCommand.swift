@@ -83,6 +83,9 @@ struct ShowCommand: ParsableCommand {
         if let paused = c.pausedText(l) {
             text += (l == .id ? ", ditunda " : ", paused ") + paused
         }
+        if c.beyondCalendar {
+            text += l == .id ? " — kalender libur tahun itu belum ada" : " — no holiday calendar for that year"
+        }
         return text
     }
 

@@ -21,6 +21,8 @@ public struct ClockReading: Sendable, Equatable {
     /// Time the clock has spent paused so far, in the limit's unit: working seconds on the clock's
     /// calendar for a working-day limit, wall-clock seconds otherwise.
     public var pausedSeconds: TimeInterval = 0
+    /// The deadline lies in a year the clock's calendar has no holidays for, so it may come early.
+    public var beyondCalendar = false
 
     public var isRunning: Bool { stoppedAt == nil && !paused }
 }

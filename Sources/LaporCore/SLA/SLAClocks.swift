@@ -110,7 +110,8 @@ public struct SLAClocks: Sendable {
             }
             return ClockReading(clock: clock, start: r.start, deadline: deadline, dueSoonAt: dueSoon, stoppedAt: r.stoppedAt,
                                 paused: r.pausedSince != nil, status: status, limit: limit, calendar: r.calendar.name,
-                                pausedSeconds: paused)
+                                pausedSeconds: paused,
+                                beyondCalendar: limit.isWorkingDays && r.calendar.lacksYear(of: Trend.Day(deadline, zone: zone)))
         }
     }
 

@@ -17,6 +17,10 @@ public enum SLALimit: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    public var isWorkingDays: Bool {
+        if case .workingDays = self { true } else { false }
+    }
+
     public var description: String {
         switch self {
         case .workingDays(let n): "\(n)wd"

@@ -34,6 +34,15 @@ public struct WorkingCalendar: Sendable, Equatable {
         }
     }
 
+    /// The last year this calendar has holidays for; nil for a calendar without any (24×7).
+    public var lastKnownYear: Int? { holidays.map(\.year).max() }
+
+    /// Whether counting to `day` runs past the years this calendar knows (the count may be short).
+    public func lacksYear(of day: Trend.Day) -> Bool {
+        guard let last = lastKnownYear else { return false }
+        return day.year > last
+    }
+
     /// Every day is a working day (RSUD, fire service, water utility).
     public static let roundTheClock = WorkingCalendar(name: "24x7", weekdays: [1, 2, 3, 4, 5, 6, 7])
 
