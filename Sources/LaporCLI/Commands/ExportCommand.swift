@@ -40,25 +40,19 @@ struct ExportCommand: ParsableCommand {
         }
         if format == "csv" { emit(CSVWriter.line(Self.columns) + "\n") }
         if format == "json" { emit("[\n") }
-        var offset = 0
         var first = true
-        while true {
-            let page = try ctx.store.reports(ReportQuery(condition: condition, sort: .submitted, limit: 5000, offset: offset), for: ctx.user)
-            if page.isEmpty { break }
-            offset += page.count
-            for r in page {
-                let values = Self.values(r, agencies: agencies, zone: ctx.zone, reveal: reveal)
-                switch format {
-                case "csv":
-                    emit(CSVWriter.line(Self.columns.map { SpreadsheetSafe.cell(values[$0] as? String ?? "") }) + "\n")
-                default:
-                    var object: [String: Any] = [:]
-                    for (k, v) in values { object[k] = v }
-                    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-                    emit((format == "json" && !first ? ",\n" : "") + String(decoding: data, as: UTF8.self) + (format == "ndjson" ? "\n" : ""))
-                }
-                first = false
+        try Self.eachReport(ctx, condition: condition) { r in
+            let values = Self.values(r, agencies: agencies, zone: ctx.zone, reveal: reveal)
+            switch format {
+            case "csv":
+                emit(CSVWriter.line(Self.columns.map { SpreadsheetSafe.cell(values[$0] as? String ?? "") }) + "\n")
+            default:
+                var object: [String: Any] = [:]
+                for (k, v) in values { object[k] = v }
+                let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+                emit((format == "json" && !first ? ",\n" : "") + String(decoding: data, as: UTF8.self) + (format == "ndjson" ? "\n" : ""))
             }
+            first = false
         }
         if format == "json" { emit("\n]\n") }
         out.write(Data(buffer.utf8))
@@ -71,27 +65,32 @@ struct ExportCommand: ParsableCommand {
         let writer = try XLSXWriter(path: path)
         try writer.addSheet(ctx.language == .id ? "Laporan" : "Reports")
         try writer.addRow(Self.columns.map { .text($0) })
+        try Self.eachReport(ctx, condition: condition) { r in
+            let values = Self.values(r, agencies: agencies, zone: ctx.zone, reveal: reveal)
+            try writer.addRow(Self.columns.map { column in
+                switch column {
+                case "submitted_at":
+                    let (y, mo, d, h, mi, s) = ctx.zone.components(r.submittedAt)
+                    return .date(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
+                case "anonymous": return .bool(r.anonymous)
+                case "confidential": return .bool(r.confidential)
+                default: return .text(SpreadsheetSafe.cell(values[column] as? String ?? ""))
+                }
+            })
+        }
+        try writer.close()
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+    }
+
+    /// The reports a filter selects, in submission order, a page of 5,000 at a time.
+    static func eachReport(_ ctx: Context, condition: SQLFragment?, _ body: (Report) throws -> Void) throws {
         var offset = 0
         while true {
             let page = try ctx.store.reports(ReportQuery(condition: condition, sort: .submitted, limit: 5000, offset: offset), for: ctx.user)
             if page.isEmpty { break }
             offset += page.count
-            for r in page {
-                let values = Self.values(r, agencies: agencies, zone: ctx.zone, reveal: reveal)
-                try writer.addRow(Self.columns.map { column in
-                    switch column {
-                    case "submitted_at":
-                        let (y, mo, d, h, mi, s) = ctx.zone.components(r.submittedAt)
-                        return .date(year: y, month: mo, day: d, hour: h, minute: mi, second: s)
-                    case "anonymous": return .bool(r.anonymous)
-                    case "confidential": return .bool(r.confidential)
-                    default: return .text(SpreadsheetSafe.cell(values[column] as? String ?? ""))
-                    }
-                })
-            }
+            for r in page { try body(r) }
         }
-        try writer.close()
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
     }
 
     /// One report in the canonical columns; booleans as true/false, time in ISO 8601 with offset.
