@@ -35,17 +35,10 @@ enum PanelRender {
         s.fill(y: 1, style: .header)
         s.put("\(t.firstLabel): \(NumberText.decimal(t.firstPerDay, l)) \(unit) → \(t.lastLabel): \(NumberText.decimal(t.lastPerDay, l)) \(unit), \(NumberText.percent(change, l))",
               x: 1, y: 1, style: .header)
-        let rows = m.height - 7
-        let shown = Array(zip(t.starts, t.counts).suffix(rows))
-        let peak = max(1, shown.map(\.1).max() ?? 1)
-        let barRoom = m.width - 22
-        for (i, (start, count)) in shown.enumerated() {
-            let y = 2 + i
-            s.put(start, x: 1, y: y)
-            let n = NumberText.integer(count, l)
-            s.put(String(repeating: " ", count: max(0, 7 - n.count)) + n, x: 12, y: y)
-            s.put(String(repeating: "█", count: Int((Double(count) / Double(peak) * Double(barRoom)).rounded())), x: 21, y: y, style: .onTrack)
-        }
+        let unitNote = DeskText.t(l, "laporan per \(t.bucket.rawValue); A dan B: dua periode yang dibandingkan",
+                                  "reports per \(t.bucket.rawValue); A and B: the two periods compared")
+        s.put(unitNote, x: 1, y: 2, style: .dim, maxWidth: m.width - 2)
+        TrendChart.draw(t, x: 1, y: 3, width: m.width - 2, height: m.height - 9, l, &s)
         s.put(DeskText.t(l, "Kanal: ", "Channels: ") + t.channels.joined(separator: " · "), x: 1, y: m.height - 5, style: .normal, maxWidth: m.width - 2)
         s.put(DeskText.t(l, "Kategori: ", "Categories: ") + t.categories.joined(separator: " · "), x: 1, y: m.height - 4, style: .normal, maxWidth: m.width - 2)
         let range = t.rangeDays.map { DeskText.t(l, "\($0) hari", "\($0) days") } ?? DeskText.t(l, "semua", "all")

@@ -130,6 +130,26 @@ import LaporCore
         #expect(m.message == "Only this report matches: samp")
     }
 
+    @Test func trendsPutTwoYearsOfWeeksOnOneScreen() {
+        var m = model()
+        m.view = .trend
+        let days = (0..<105).map { Trend.Day(year: 2024, month: 11, day: 25).adding(days: 7 * $0) }
+        // 250 a working day for the first year, 30 for the last months: weekly 1,250 and 150.
+        let counts = (0..<105).map { $0 < 52 ? 1250 : $0 < 90 ? 1250 - ($0 - 52) * 29 : 150 }
+        m.trend = TrendPanel(bucket: .week, rangeDays: 730, starts: days.map(\.text), counts: counts, firstPerDay: 178.6,
+                             lastPerDay: 21.4, firstLabel: "2024-11-25..2025-11-24", lastLabel: "2026-08-26..2026-11-23")
+        let text = DeskRender.render(m).text
+        #expect(text.contains(days.first!.text) && text.contains(days.last!.text))
+        #expect(text.contains("1,250"))
+        let axis = text.split(separator: "\n").first { $0.contains("└") }.map(String.init) ?? ""
+        #expect(axis.contains("A") && axis.contains("B"))
+        // 105 weeks in braille, two a cell: 53 cells, well inside 80 columns.
+        #expect(TrendChart.layout(buckets: 105, cells: 70).columns == 105 && TrendChart.layout(buckets: 105, cells: 70).braille)
+        #expect(TrendChart.layout(buckets: 24, cells: 70) .braille == false)
+        #expect(TrendChart.layout(buckets: 731, cells: 70).perColumn == 6)
+        #expect(TrendChart.braille(4, 0) == "⡇" && TrendChart.braille(4, 4) == "⣿" && TrendChart.braille(1, 0) == "⡀")
+    }
+
     @Test func thePickerSaysWhenThereIsMore() {
         var m = model()
         let entries = (1...40).map { PickerEntry(code: "PD\($0)", name: "Perangkat daerah \($0)", reason: "", score: 0) }
