@@ -8,9 +8,14 @@ enum PanelRender {
         let l = m.language
         s.fill(y: 1, style: .header)
         var x = s.put(DisplayWidth.pad(Strings.agency.text(l), to: 16), x: 2, y: 1, style: .header)
-        let w = m.width >= 120 ? 14 : 9
-        for state in boardStates { x = s.put(DisplayWidth.pad(state.label(l), to: w) + " ", x: x, y: 1, style: .header) }
-        x = s.put(DisplayWidth.pad(DeskText.t(l, "Terlambat", "Overdue"), to: 10), x: x, y: 1, style: .header)
+        // Columns as wide as the screen allows; where a state's label is still too long, its short form.
+        let free = m.width - 2 - 16 - 9 - 8
+        let w = max(8, min(18, free / boardStates.count - 1))
+        for state in boardStates {
+            let label = DisplayWidth.of(state.label(l)) <= w ? state.label(l) : shortLabel(state, l)
+            x = s.put(DisplayWidth.pad(label, to: w) + " ", x: x, y: 1, style: .header)
+        }
+        x = s.put(DisplayWidth.pad(DeskText.t(l, w > 8 ? "Terlambat" : "Telat", "Overdue"), to: 9), x: x, y: 1, style: .header)
         s.put(Strings.bounces.text(l), x: x, y: 1, style: .header)
         for (i, row) in m.board.prefix(m.height - 4).enumerated() {
             let y = 2 + i
@@ -21,9 +26,21 @@ enum PanelRender {
                 let n = NumberText.integer(row.counts[state] ?? 0, l)
                 x = s.put(DisplayWidth.pad(n, to: w) + " ", x: x, y: y, style: style)
             }
-            x = s.put(DisplayWidth.pad((row.overdue > 0 ? "! " : "  ") + NumberText.integer(row.overdue, l), to: 10), x: x, y: y,
+            x = s.put(DisplayWidth.pad((row.overdue > 0 ? "! " : "  ") + NumberText.integer(row.overdue, l), to: 9), x: x, y: y,
                       style: row.overdue > 0 && i != m.viewCursor ? .overdue : style)
             s.put(NumberText.integer(row.bounces, l), x: x, y: y, style: style)
+        }
+    }
+
+    /// Board headers at 80 columns.
+    static func shortLabel(_ state: ReportState, _ l: Language) -> String {
+        switch state {
+        case .dispositioned: DeskText.t(l, "Dispo", "Routed")
+        case .inProgress: DeskText.t(l, "Diproses", "Working")
+        case .awaitingReporter: DeskText.t(l, "Tunggu", "Awaiting")
+        case .resolved: DeskText.t(l, "Selesai", "Resolved")
+        case .archived: DeskText.t(l, "Arsip", "Archived")
+        default: String(state.label(l).prefix(9))
         }
     }
 
