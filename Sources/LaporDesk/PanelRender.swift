@@ -17,11 +17,12 @@ enum PanelRender {
         }
         x = s.put(DisplayWidth.pad(DeskText.t(l, w > 8 ? "Terlambat" : "Telat", "Overdue"), to: 9), x: x, y: 1, style: .header)
         s.put(Strings.bounces.text(l), x: x, y: 1, style: .header)
-        for (i, row) in m.board.prefix(m.height - 4).enumerated() {
-            let y = 2 + i
+        let (first, shown) = scrolled(count: m.board.count, cursor: m.viewCursor, rows: m.height - 4)
+        for (k, row) in m.board[first..<(first + shown)].enumerated() {
+            let i = first + k, y = 2 + k
             let style: Style = i == m.viewCursor ? .selected : .normal
             s.fill(y: y, style: style)
-            var x = s.put(DisplayWidth.pad(row.code, to: 16), x: 2, y: y, style: style)
+            var x = s.put(DisplayWidth.pad(DisplayWidth.truncate(row.code, to: 15), to: 16), x: 2, y: y, style: style)
             for state in boardStates {
                 let n = NumberText.integer(row.counts[state] ?? 0, l)
                 x = s.put(DisplayWidth.pad(n, to: w) + " ", x: x, y: y, style: style)
@@ -29,6 +30,28 @@ enum PanelRender {
             x = s.put(DisplayWidth.pad((row.overdue > 0 ? "! " : "  ") + NumberText.integer(row.overdue, l), to: 9), x: x, y: y,
                       style: row.overdue > 0 && i != m.viewCursor ? .overdue : style)
             s.put(NumberText.integer(row.bounces, l), x: x, y: y, style: style)
+        }
+        moreMarks(count: m.board.count, first: first, shown: shown, top: 2, m, &s)
+    }
+
+    /// The window of a list that keeps the cursor in view: (first index, rows shown).
+    static func scrolled(count: Int, cursor: Int, rows: Int) -> (Int, Int) {
+        let rows = max(0, rows)
+        let first = min(max(0, cursor - rows + 1), max(0, count - rows))
+        return (first, min(rows, count - first))
+    }
+
+    /// "↑ N above" on the list's first row and "↓ N more" on its last, at the right edge.
+    static func moreMarks(count: Int, first: Int, shown: Int, top: Int, _ m: DeskModel, _ s: inout ScreenBuffer) {
+        let l = m.language
+        if first > 0 {
+            let text = DeskText.t(l, " ↑ \(first) di atas ", " ↑ \(first) above ")
+            s.put(text, x: m.width - DisplayWidth.of(text) - 1, y: top, style: .dim)
+        }
+        let below = count - first - shown
+        if below > 0 && shown > 0 {
+            let text = DeskText.t(l, " ↓ \(below) lagi ", " ↓ \(below) more ")
+            s.put(text, x: m.width - DisplayWidth.of(text) - 1, y: top + shown - 1, style: .dim)
         }
     }
 
@@ -72,8 +95,9 @@ enum PanelRender {
         s.put(DeskText.t(l, "◐ Segera", "◐ Due soon"), x: x, y: 1, style: .header)
         let bouncedRows = min(m.bounced.count, max(0, (m.height - 6) / 3))
         let groupRows = m.height - 5 - (bouncedRows > 0 ? bouncedRows + 1 : 0)
-        for (i, g) in m.slaPanel.prefix(max(0, groupRows)).enumerated() {
-            let y = 2 + i
+        let (first, shown) = scrolled(count: m.slaPanel.count, cursor: m.viewCursor, rows: groupRows)
+        for (k, g) in m.slaPanel[first..<(first + shown)].enumerated() {
+            let i = first + k, y = 2 + k
             let style: Style = i == m.viewCursor ? .selected : .normal
             s.fill(y: y, style: style)
             let clock = SLAClock(rawValue: g.clock)?.label(l) ?? g.clock
@@ -82,6 +106,7 @@ enum PanelRender {
             x = s.put(DisplayWidth.pad(NumberText.integer(g.overdue, l), to: 14), x: x, y: y, style: g.overdue > 0 && i != m.viewCursor ? .overdue : style)
             s.put(NumberText.integer(g.dueSoon, l), x: x, y: y, style: g.dueSoon > 0 && i != m.viewCursor ? .dueSoon : style)
         }
+        moreMarks(count: m.slaPanel.count, first: first, shown: shown, top: 2, m, &s)
         guard bouncedRows > 0 else { return }
         let top = m.height - 3 - bouncedRows
         s.fill(y: top, style: .header)

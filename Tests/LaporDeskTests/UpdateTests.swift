@@ -150,6 +150,17 @@ import LaporCore
         #expect(TrendChart.braille(4, 0) == "⡇" && TrendChart.braille(4, 4) == "⣿" && TrendChart.braille(1, 0) == "⡀")
     }
 
+    @Test func theBoardScrollsAndSaysWhenThereIsMore() {
+        var m = model()
+        m.view = .board
+        m.board = (1...60).map { BoardRow(code: "AGENCY-NUMBER-\($0)", counts: [:], overdue: $0, bounces: 0) }
+        var text = DeskRender.render(m).text
+        #expect(text.contains("↓ 40 more") && !text.contains("above"))
+        m.viewCursor = 59
+        text = DeskRender.render(m).text
+        #expect(text.contains("↑ 40 above") && text.contains("AGENCY-NUMBER-…") && !text.contains("more"))
+    }
+
     @Test func thePickerSaysWhenThereIsMore() {
         var m = model()
         let entries = (1...40).map { PickerEntry(code: "PD\($0)", name: "Perangkat daerah \($0)", reason: "", score: 0) }
