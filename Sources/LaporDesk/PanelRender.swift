@@ -73,10 +73,11 @@ enum PanelRender {
         let unit = DeskText.t(l, "laporan/hari", "reports/day")
         let change = t.firstPerDay > 0 ? (t.lastPerDay - t.firstPerDay) / t.firstPerDay * 100 : 0
         s.fill(y: 1, style: .header)
-        s.put("\(t.firstLabel): \(NumberText.decimal(t.firstPerDay, l)) \(unit) → \(t.lastLabel): \(NumberText.decimal(t.lastPerDay, l)) \(unit), \(NumberText.percent(change, l))",
-              x: 1, y: 1, style: .header)
-        let unitNote = DeskText.t(l, "laporan per \(t.bucket.rawValue); A dan B: dua periode yang dibandingkan",
-                                  "reports per \(t.bucket.rawValue); A and B: the two periods compared")
+        // The comparison first (it fits 80 columns), the two periods' dates on the line below.
+        s.put("A \(NumberText.decimal(t.firstPerDay, l)) → B \(NumberText.decimal(t.lastPerDay, l)) \(unit) "
+              + "(\(NumberText.percent(change, l)))", x: 1, y: 1, style: .header, maxWidth: m.width - 2)
+        let unitNote = DeskText.t(l, "A \(t.firstLabel), B \(t.lastLabel); batang: laporan per \(t.bucket.rawValue)",
+                                  "A \(t.firstLabel), B \(t.lastLabel); bars: reports per \(t.bucket.rawValue)")
         s.put(unitNote, x: 1, y: 2, style: .dim, maxWidth: m.width - 2)
         TrendChart.draw(t, x: 1, y: 3, width: m.width - 2, height: m.height - 9, l, &s)
         s.put(DeskText.t(l, "Kanal: ", "Channels: ") + t.channels.joined(separator: " · "), x: 1, y: m.height - 5, style: .normal, maxWidth: m.width - 2)
