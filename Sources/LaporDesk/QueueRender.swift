@@ -28,6 +28,8 @@ enum QueueRender {
                              "No reports match this limit. Press l then Enter to see all."), x: 2, y: 3, style: .dim)
             return
         }
+        // The search's words, parsed once a frame rather than once a row.
+        let words = SearchHighlight.words(m.lastSearch)
         for line in 0..<m.listHeight {
             let index = m.top + line
             guard index < m.total else { break }
@@ -37,11 +39,12 @@ enum QueueRender {
                 s.put("…", x: 2, y: y, style: .dim)
                 continue
             }
-            row(m.rows[i], selected: index == m.cursor, tagged: m.tagged.contains(m.rows[i].id), columns: c, y: y, m, &s)
+            row(m.rows[i], selected: index == m.cursor, tagged: m.tagged.contains(m.rows[i].id), columns: c, y: y, words: words, m, &s)
         }
     }
 
-    static func row(_ r: QueueRow, selected: Bool, tagged: Bool, columns c: Columns, y: Int, _ m: DeskModel, _ s: inout ScreenBuffer) {
+    static func row(_ r: QueueRow, selected: Bool, tagged: Bool, columns c: Columns, y: Int, words: [String],
+                    _ m: DeskModel, _ s: inout ScreenBuffer) {
         let l = m.language
         let base: Style = selected ? .selected : .normal
         s.fill(y: y, style: base)
@@ -57,8 +60,6 @@ enum QueueRender {
         let agency = r.agencyIsSuggestion ? (r.agency.isEmpty ? "" : "(\(r.agency))") : r.agency + (r.returned ? "↩" : "")
         s.put(agency, x: x, y: y, style: r.agencyIsSuggestion && !selected ? .dim : base, maxWidth: c.agency); x += c.agency + 1
         s.put(r.title, x: x, y: y, style: base, maxWidth: m.width - x)
-        if !m.lastSearch.isEmpty {
-            SearchHighlight.mark(r.title, x: x, y: y, maxWidth: m.width - x, words: SearchHighlight.words(m.lastSearch), &s)
-        }
+        SearchHighlight.mark(r.title, x: x, y: y, maxWidth: m.width - x, words: words, &s)
     }
 }
