@@ -9,6 +9,8 @@ final class DemoLoader: @unchecked Sendable {
     private let lock = NSLock()
     private var days = (done: 0, total: 1)
     private var finished = false
+    /// The "ready" line was shown once.
+    private var announcedEnd = false
     private var failure: String?
     private var thread: Thread?
     private let language: Language
@@ -48,8 +50,7 @@ final class DemoLoader: @unchecked Sendable {
     /// Waits for the whole demo (headless runs and scripts need all of it).
     func wait() { done.wait(); done.signal() }
 
-    /// The status line while loading ("Demo: 45 %…"), once more when done, then nil.
-    private var announcedEnd = false
+    /// The status line while loading ("Loading the demo … 45 %"), once more when done, then nil.
     func note() -> String? {
         lock.withLock {
             if let failure { return (language == .id ? "Demo gagal dimuat: " : "The demo failed to load: ") + failure }
