@@ -61,7 +61,7 @@ import Testing
         try store.receive(Report(trackingID: "T1", submittedAt: submitted, title: "Uji", body: "Uji"), by: boss, at: submitted)
         if let calendar = c.agencyCalendar {
             try store.addAgency(Agency(code: "PDAM", name: "Perumda Air Minum", calendar: calendar), by: boss, at: submitted)
-            try store.route("T1", to: "PDAM", by: boss, at: submitted)
+            _ = try store.route("T1", to: "PDAM", by: boss, at: submitted)
         }
         let (code, out) = Capture.stdout { LaporCLI.run(base + ["sla", "--json", "--now", zone.iso(submitted)]) }
         #expect(code == 0)

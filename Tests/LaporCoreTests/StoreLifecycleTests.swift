@@ -43,8 +43,8 @@ import Testing
         let f = try Fixture()
         try f.report("100")
         try f.report("200")
-        try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
-        try f.store.route("200", to: "PUPR", by: f.op, at: f.later(1))
+        _ = try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
+        _ = try f.store.route("200", to: "PUPR", by: f.op, at: f.later(1))
         #expect(try f.store.reports(ReportQuery(), for: f.dlh).map(\.trackingID) == ["100"])
         #expect(throws: LaporError.notVisible(login: "pd.dlh", trackingID: "200")) { try f.store.report("200", for: f.dlh) }
         let before = try f.auditCount()
@@ -61,7 +61,7 @@ import Testing
         #expect(throws: LaporError.permissionDenied(login: "pimpinan", role: .viewer, what: "verify a report that is new")) {
             try f.store.verify("100", by: f.viewer, at: f.later(1))
         }
-        try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
+        _ = try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
         #expect(throws: LaporError.self) { try f.store.archive("100", reason: "spam", by: f.op, at: f.later(2)) }
         #expect(try f.store.archive("100", reason: "duplikat", by: f.boss, at: f.later(2)).state == .archived)
     }
@@ -69,7 +69,7 @@ import Testing
     @Test func returnAndRerouteKeepTheChainAndCountBounces() throws {
         let f = try Fixture()
         try f.report("100")
-        try f.store.route("100", to: "PUPR", by: f.op, at: f.later(1))
+        _ = try f.store.route("100", to: "PUPR", by: f.op, at: f.later(1))
         var r = try f.store.returnReport("100", reason: "Bukan wewenang PUPR", by: f.pupr, at: f.later(2))
         #expect(r.returned && r.bounces == 1 && r.state == .dispositioned)
         #expect(throws: LaporError.alreadyReturned(trackingID: "100")) {
@@ -98,7 +98,7 @@ import Testing
     @Test func staleVersionIsRefused() throws {
         let f = try Fixture()
         let r = try f.report("100")
-        try f.store.verify("100", by: f.op, at: f.later(1), expectedVersion: r.version)
+        _ = try f.store.verify("100", by: f.op, at: f.later(1), expectedVersion: r.version)
         #expect(throws: LaporError.staleReport(trackingID: "100")) {
             try f.store.route("100", to: "DLH", by: f.op, at: f.later(2), expectedVersion: r.version)
         }
@@ -108,11 +108,11 @@ import Testing
         let f = try Fixture()
         try f.report("100")
         let system = try f.store.user(login: User.systemLogin)
-        try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
-        try f.store.followUp("100", note: "Diangkut", by: f.dlh, at: f.later(2))
-        try f.store.respond("100", note: "Sudah diangkut, mohon konfirmasi", by: f.dlh, at: f.later(3))
-        try f.store.dispute("100", note: "Masih ada", by: f.op, at: f.later(4))
-        try f.store.respond("100", note: "Sudah bersih", by: f.dlh, at: f.later(5))
+        _ = try f.store.route("100", to: "DLH", by: f.op, at: f.later(1))
+        _ = try f.store.followUp("100", note: "Diangkut", by: f.dlh, at: f.later(2))
+        _ = try f.store.respond("100", note: "Sudah diangkut, mohon konfirmasi", by: f.dlh, at: f.later(3))
+        _ = try f.store.dispute("100", note: "Masih ada", by: f.op, at: f.later(4))
+        _ = try f.store.respond("100", note: "Sudah bersih", by: f.dlh, at: f.later(5))
         let closed = try f.store.perform(.autoClose, on: "100", by: system, at: f.later(6))
         #expect(closed.state == .resolved)
         #expect(throws: LaporError.self) { try f.store.reopen("100", by: f.op, at: f.later(7)) }

@@ -52,8 +52,11 @@ public final class XLSXWriter {
         try endSheet()
         sheetNames.append(name)
         let file = folder.appendingPathComponent("sheet\(sheetNames.count).xml")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        sheet = FileHandle(forWritingAtPath: file.path)
+        guard FileManager.default.createFile(atPath: file.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: file.path) else {
+            throw LaporError.invalidArgument("Cannot write a temporary file in \(folder.path).")
+        }
+        sheet = handle
         rowNumber = 0
         buffer = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
             + #"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#
