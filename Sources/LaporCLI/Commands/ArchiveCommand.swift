@@ -7,7 +7,8 @@ struct ArchiveCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @Argument(help: "Tracking id (or internal id) of each report.") var ids: [String]
     @Option(help: "Why it is archived.") var reason: String = ""
+    @Option(help: "Fill the note from this reply template, for each report (see lapor template list).") var template: String?
     func run() throws {
-        try LifecycleRunner.run(.archive, ids: ids, note: reason, common: common)
+        try LifecycleRunner.run(.archive, ids: ids, note: reason, template: template, common: common)
     }
 }

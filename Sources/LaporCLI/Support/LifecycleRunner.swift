@@ -7,9 +7,14 @@ enum LifecycleRunner {
     /// Each report is read first and acted on only if nobody changed it in between (its version is
     /// checked inside the write transaction), so of two operators racing, the second is told.
     /// Routing a report that is already routed needs `reroute`, so nobody re-routes by accident.
+    /// With `template`, each report's note is the template filled for that report (never a masked identity).
     static func run(_ action: LifecycleAction, ids: [String], note: String = "", agency: String? = nil, reroute: Bool = false,
-                    common: CommonOptions) throws {
+                    template: String? = nil, common: CommonOptions) throws {
+        if template != nil && !note.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw LaporError.invalidArgument("Give either --template or the note text, not both (edit the template's text in the desk).")
+        }
         let ctx = try Context.open(common)
+        if let template { _ = try ctx.store.template(named: template, for: ctx.user) }
         var firstFailure: LaporError?
         var results: [[String: Any]] = []
         let codes = try ctx.agencyCodes()
@@ -19,7 +24,11 @@ enum LifecycleRunner {
                 if action == .route && seen.state == .dispositioned && !reroute {
                     throw LaporError.alreadyRouted(trackingID: seen.trackingID, agency: seen.agencyID.flatMap { codes[$0] } ?? "?")
                 }
-                let report = try ctx.store.perform(action, on: seen.trackingID, by: ctx.user, at: ctx.now, note: note, agency: agency,
+                let filled = try template.map { name in
+                    try ctx.store.fillTemplate(name, action: action, report: seen.trackingID, agency: agency, by: ctx.user, at: ctx.now)
+                }
+                let report = try ctx.store.perform(action, on: seen.trackingID, by: ctx.user, at: ctx.now, note: filled ?? note,
+                                                   agency: agency,
                                                    expectedVersion: seen.version)
                 let agencyCode = report.agencyID.flatMap { codes[$0] }
                 results.append(["id": report.id, "tracking_id": report.trackingID, "ok": true, "state": report.state.rawValue,

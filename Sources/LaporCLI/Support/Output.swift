@@ -18,6 +18,14 @@ enum Output {
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
 
+    /// Prints a Codable contract type the same way (sorted keys, pretty).
+    static func encode<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        FileHandle.standardOutput.write(try encoder.encode(value))
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
     /// Whether stdout is a terminal (for colour and widths).
     static var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 

@@ -13,6 +13,7 @@ public enum LaporError: Error, Equatable, Sendable {
     case alreadyReturned(trackingID: String)
     case alreadyRouted(trackingID: String, agency: String)
     case duplicate(String)
+    case templateNotFound(String)
     case invalidArgument(String)
     case databaseBusy(path: String)
     case cannotOpenDatabase(path: String, reason: String)
@@ -23,7 +24,7 @@ public enum LaporError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .illegalTransition, .reportNotFound, .agencyNotFound, .agencyAmbiguous, .noteRequired,
-             .sameAgency, .staleReport, .alreadyReturned, .alreadyRouted, .duplicate: 1
+             .sameAgency, .staleReport, .alreadyReturned, .alreadyRouted, .duplicate, .templateNotFound: 1
         case .invalidArgument: 2
         case .inputUnreadable: 65
         case .inputMissing: 66
@@ -86,6 +87,9 @@ public enum LaporError: Error, Equatable, Sendable {
                 : "Laporan \(tid) sudah didisposisikan ke \(agency); tambahkan --reroute untuk memindahkannya."
         case let .duplicate(what):
             return en ? "\(what) already exists." : "\(what) sudah ada."
+        case let .templateNotFound(name):
+            return en ? "No template named \(name); see lapor template list."
+                : "Tidak ada templat bernama \(name); lihat lapor template list."
         case let .invalidArgument(text):
             return text
         case let .databaseBusy(path):

@@ -206,6 +206,27 @@ enum Schema {
             }
             try LaporStore.recomputeDue(db)
         }
+        // Reply templates, with the starter set a new desk (and an existing one) begins with.
+        migrator.registerMigration("v11-reply-templates") { db in
+            try db.execute(sql: """
+                CREATE TABLE reply_template (
+                    name TEXT PRIMARY KEY,
+                    lang TEXT NOT NULL,
+                    actions TEXT NOT NULL,
+                    agency_id INTEGER REFERENCES agency(id),
+                    text TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    updated_by TEXT NOT NULL
+                );
+                """)
+            for template in StarterTemplates.all {
+                let t = try template.validated()
+                try db.execute(sql: """
+                    INSERT INTO reply_template (name, lang, actions, agency_id, text, updated_at, updated_by)
+                    VALUES (?, ?, ?, NULL, ?, 0, 'system')
+                    """, arguments: [t.name, t.language.rawValue, t.actions.map(\.rawValue).joined(separator: ","), t.text])
+            }
+        }
         return migrator
     }
 }
