@@ -4,32 +4,63 @@ import LaporCore
 enum DeskInput {
     static func prompt(_ key: Key, _ m: inout DeskModel) -> [DeskEffect] {
         guard var prompt = m.prompt else { return [] }
+        var chars = Array(prompt.text)
+        var caret = prompt.caretIndex
         switch key {
         case .esc:
             m.prompt = nil
             return []
-        case .backspace, .delete:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-            m.prompt = prompt
-            return []
-        case .ctrl("u"):
-            prompt.text = ""
-            m.prompt = prompt
-            return []
+        case .enter:
+            m.prompt = nil
+            return submit(prompt, &m)
+        case .ctrl("t"), .ctrl("r"):
+            guard case .note(let action) = prompt.kind else { return [] }
+            return TemplateInput.open(action, last: key == .ctrl("r"), &m)
         case .char(let c):
             if case .note(.archive) = prompt.kind, prompt.text.isEmpty, let reason = DeskText.archiveReason(c, m.language) {
                 m.prompt = nil
                 return DeskActions.perform(.archive, note: reason, &m)
             }
-            prompt.text.append(c)
-            m.prompt = prompt
-            return []
-        case .enter:
-            m.prompt = nil
-            return submit(prompt, &m)
+            chars.insert(c, at: caret)
+            caret += 1
+        case .backspace, .delete:
+            guard caret > 0 else { return [] }
+            chars.remove(at: caret - 1)
+            caret -= 1
+        case .ctrl("w"):
+            // The word before the caret, and the spaces after it.
+            var start = caret
+            while start > 0 && chars[start - 1] == " " { start -= 1 }
+            while start > 0 && chars[start - 1] != " " { start -= 1 }
+            chars.removeSubrange(start..<caret)
+            caret = start
+        case .ctrl("u"):
+            chars = []
+            caret = 0
+        case .left: caret = max(0, caret - 1)
+        case .right: caret = min(chars.count, caret + 1)
+        case .home, .ctrl("a"): caret = 0
+        case .end, .ctrl("e"): caret = chars.count
         default:
             return []
         }
+        prompt.text = String(chars)
+        prompt.caret = caret == chars.count ? nil : caret
+        m.prompt = prompt
+        return []
+    }
+
+    /// Puts `text` at the caret of the open prompt (a chosen template), leaving it editable.
+    static func insert(_ text: String, _ m: inout DeskModel) {
+        guard var prompt = m.prompt else { return }
+        var chars = Array(prompt.text)
+        let caret = prompt.caretIndex
+        let before = caret > 0 && chars[caret - 1] != " " ? " " : ""
+        chars.insert(contentsOf: Array(before + text), at: caret)
+        let end = caret + before.count + text.count
+        prompt.text = String(chars)
+        prompt.caret = end == chars.count ? nil : end
+        m.prompt = prompt
     }
 
     static func submit(_ prompt: Prompt, _ m: inout DeskModel) -> [DeskEffect] {
@@ -59,7 +90,7 @@ enum DeskInput {
             guard !text.isEmpty else { return [] }
             return [.tagMatching(filter: text, limit: m.limit)]
         case .note(let action):
-            return DeskActions.perform(action, note: text, &m)
+            return DeskActions.perform(action, note: text, agency: prompt.agency, fillLanguage: prompt.fillLanguage, &m)
         case .command:
             return command(text, &m)
         }
@@ -110,6 +141,13 @@ enum DeskInput {
         case .char(let c):
             picker.filter.append(c)
             picker.selected = 0
+        case .ctrl("t") where !picker.loading:
+            // A note for the agency chosen, from a template: the route happens when the note is sent.
+            let visible = picker.visible
+            guard picker.selected < visible.count else { return [] }
+            m.picker = nil
+            m.prompt = Prompt(kind: .note(.route), agency: visible[picker.selected].code)
+            return TemplateInput.open(.route, last: false, &m)
         case .enter where picker.loading:
             picker.acceptOnLoad = true
         case .enter:

@@ -11,6 +11,7 @@ public enum DeskMessage: Sendable {
     case windowLoaded(WindowResult)
     case detailLoaded(ReportDetail)
     case pickerLoaded(AgencyPicker)
+    case templatesLoaded([TemplateChoice])
     case actionsFinished(ActionOutcome)
     case searchFound(index: Int?, filter: String)
     case boardLoaded([BoardRow])
@@ -29,6 +30,8 @@ public enum DeskEffect: Sendable, Equatable {
     case loadWindow(WindowRequest)
     case loadDetail(id: Int64)
     case loadPicker(id: Int64)
+    /// The templates fitting `action`, filled for report `id` (raw when `filled` is false).
+    case loadTemplates(action: LifecycleAction, id: Int64, agency: String?, filled: Bool)
     /// Train the suggestion model ahead of the first route.
     case warmUp
     case perform(ActionRequest)
@@ -84,9 +87,15 @@ public struct ActionRequest: Sendable, Equatable {
     public var targets: [(Int64, Int)]
     public var note: String
     public var agency: String?
+    /// Fill the note's placeholders for each target, in this language (a template for several reports).
+    public var fillLanguage: Language?
+
+    public init(action: LifecycleAction, targets: [(Int64, Int)], note: String, agency: String? = nil, fillLanguage: Language? = nil) {
+        self.action = action; self.targets = targets; self.note = note; self.agency = agency; self.fillLanguage = fillLanguage
+    }
 
     public static func == (a: ActionRequest, b: ActionRequest) -> Bool {
-        a.action == b.action && a.note == b.note && a.agency == b.agency
+        a.action == b.action && a.note == b.note && a.agency == b.agency && a.fillLanguage == b.fillLanguage
             && a.targets.map(\.0) == b.targets.map(\.0) && a.targets.map(\.1) == b.targets.map(\.1)
     }
 }

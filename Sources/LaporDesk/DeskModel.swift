@@ -46,6 +46,10 @@ public struct DeskModel: Sendable {
     public var detail: ReportDetail?
     public var prompt: Prompt?
     public var picker: AgencyPicker?
+    /// Reply templates offered over a note prompt (Ctrl-T).
+    public var templatePicker: TemplatePicker?
+    /// The template last used for each action this session: Ctrl-R inserts it, the picker lists it first.
+    public var lastTemplate: [LifecycleAction: String] = [:]
     public var message: String?
     public var messageIsError = false
     /// Audit ids of this session's last action (several when applied to tagged reports), for undo.
@@ -126,6 +130,46 @@ public struct Prompt: Sendable, Equatable {
     }
     public var kind: Kind
     public var text = ""
+    /// Where typing goes, in characters; nil is the end.
+    public var caret: Int?
+    /// A route note's target agency (the route picker's Ctrl-T).
+    public var agency: String?
+    /// Set when a template was inserted unfilled (for several reports): each report's note is the
+    /// text filled for that report, in this language.
+    public var fillLanguage: Language?
+
+    /// The caret as an index into the text's characters.
+    public var caretIndex: Int { min(caret ?? text.count, text.count) }
+}
+
+/// The reply templates that fit a note prompt's action and report, filtered by typing.
+public struct TemplatePicker: Sendable, Equatable {
+    public var action: LifecycleAction
+    public var entries: [TemplateChoice] = []
+    public var filter = ""
+    public var selected = 0
+    public var loading = true
+    /// Enter pressed (or Ctrl-R's template named) before the list arrived.
+    public var acceptOnLoad: String?
+
+    public init(action: LifecycleAction) { self.action = action }
+
+    public var visible: [TemplateChoice] {
+        guard !filter.isEmpty else { return entries }
+        let needle = Agency.fold(filter)
+        return entries.filter { Agency.fold($0.name).contains(needle) || Agency.fold($0.text).contains(needle) }
+    }
+}
+
+/// One template in the picker, with the text it inserts (filled for the report, or raw for several).
+public struct TemplateChoice: Sendable, Equatable {
+    public var name: String
+    public var language: Language
+    public var text: String
+
+    public init(name: String, language: Language, text: String) {
+        self.name = name; self.language = language; self.text = text
+    }
 }
 
 /// The route picker: agencies ordered by suggestion, filtered by typing.

@@ -31,6 +31,7 @@ public enum DeskRender {
         statusLine(m, &s)
         bottomLine(m, &s)
         if let picker = m.picker { Overlay.picker(picker, m, &s) }
+        if let picker = m.templatePicker { Overlay.templates(picker, m, &s) }
         if m.helpOpen { Overlay.help(m, &s) }
         return s
     }
@@ -68,6 +69,13 @@ public enum DeskRender {
         case .sla:
             state = DeskText.t(l, "\(m.slaPanel.count) instansi dengan jam berjalan", "\(m.slaPanel.count) agencies with running clocks")
         }
+        if let prompt = m.prompt, case .note = prompt.kind {
+            // While a note is typed, its keys replace the status (the clock comes back after).
+            let keys = DeskText.t(l, " ^T templat  ^R templat terakhir  ←/→ ^W sunting  Enter kirim  Esc batal",
+                                  " ^T template  ^R last template  ←/→ ^W edit  Enter send  Esc cancel")
+            s.put(keys, x: 0, y: y, style: .statusBar, maxWidth: m.width - 1)
+            return
+        }
         let left = " \(m.user.login) (\(m.user.role.rawValue)) │ \(DeskText.viewName(m.view, l)) │ " + state
         let right = "\(NumberText.dateTime(m.now, m.zone, l)) \(m.zone.abbreviation) "
         let rightWidth = DisplayWidth.of(right)
@@ -99,14 +107,10 @@ public enum DeskRender {
     static func bottomLine(_ m: DeskModel, _ s: inout ScreenBuffer) {
         let y = m.height - 1
         if let prompt = m.prompt {
-            let label = DeskText.promptLabel(prompt.kind, m.language)
+            var label = DeskText.promptLabel(prompt.kind, m.language)
+            if let agency = prompt.agency { label = DeskText.t(m.language, "Disposisi ke \(agency) — catatan: ", "Route to \(agency) — note: ") }
             let x = s.put(label, x: 0, y: y, style: .prompt)
-            // Keep the end of long input visible.
-            let room = m.width - x - 1
-            var text = prompt.text
-            while DisplayWidth.of(text) > room, !text.isEmpty { text.removeFirst() }
-            let end = s.put(text, x: x, y: y, style: .normal)
-            s.put("▏", x: end, y: y, style: .prompt)
+            promptText(prompt, x: x, y: y, width: m.width - x - 1, &s)
         } else if let message = m.message {
             s.put(DisplayWidth.truncate(message, to: m.width - 1), x: 0, y: y, style: m.messageIsError ? .error : .message)
         } else if m.loading {
@@ -114,6 +118,25 @@ public enum DeskRender {
         } else {
             s.put(footerKeys(m), x: 0, y: y, style: .dim)
         }
+    }
+
+    /// The typed text with its caret: a bar at the end, the character under it reversed inside;
+    /// long text scrolls so the caret stays in view with some text after it.
+    static func promptText(_ prompt: Prompt, x: Int, y: Int, width: Int, _ s: inout ScreenBuffer) {
+        let chars = Array(Sanitizer.line(prompt.text))
+        let caret = min(prompt.caretIndex, chars.count)
+        let context = min(12, width / 4)
+        var start = 0
+        while start < caret && DisplayWidth.of(String(chars[start..<caret])) > width - 1 - min(context, chars.count - caret) {
+            start += 1
+        }
+        var column = x
+        for i in start..<chars.count {
+            let cell = DisplayWidth.of(String(chars[i]))
+            if column + cell > x + width { break }
+            column = s.put(String(chars[i]), x: column, y: y, style: i == caret ? .selected : .normal)
+        }
+        if caret == chars.count { s.put("▏", x: column, y: y, style: .prompt) }
     }
 
     /// The style of an SLA mark.

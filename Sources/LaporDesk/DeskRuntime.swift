@@ -98,6 +98,12 @@ public final class DeskRuntime: @unchecked Sendable {
             entries += agencies.filter { !suggested.contains($0.code) && $0.id != report.agencyID }
                 .map { PickerEntry(code: $0.code, name: $0.name, reason: "", score: 0) }
             return [.pickerLoaded(AgencyPicker(agencies: entries))]
+        case .loadTemplates(let action, let id, let agency, let filled):
+            let choices = try store.templates(for: user, action: action).map { t in
+                TemplateChoice(name: t.name, language: t.language,
+                               text: filled ? try store.fillNote(t.text, reportID: id, agency: agency, language: t.language, by: user) : t.text)
+            }
+            return [.templatesLoaded(choices)]
         case .perform(let request):
             return [.actionsFinished(try act(request, now: now))]
         case .undo(let ids):
@@ -182,7 +188,10 @@ public final class DeskRuntime: @unchecked Sendable {
         var audits: [Int64] = []
         for (id, version) in request.targets {
             do {
-                let result = try store.perform(request.action, reportID: id, by: user, at: now, note: request.note, agency: request.agency,
+                let note = try request.fillLanguage.map {
+                    try store.fillNote(request.note, reportID: id, agency: request.agency, language: $0, by: user)
+                } ?? request.note
+                let result = try store.perform(request.action, reportID: id, by: user, at: now, note: note, agency: request.agency,
                                                expectedVersion: version > 0 ? version : nil)
                 audits.append(result.auditID)
                 done += 1

@@ -57,6 +57,8 @@ enum DeskText {
                 t(l, "v  verifikasi   r  disposisi (saran)   h  tunda   a  arsipkan   c  selesai", "v  verify   r  route (suggested)   h  hold   a  archive   c  resolve"),
                 t(l, "f  tindak lanjut   b  bukan wewenang (instansi)   u  batalkan aksi terakhir", "f  follow-up   b  not our remit (agency)   u  undo last action"),
                 t(l, "t  tandai   T  tandai pola   ;  aksi berikut untuk semua yang ditandai", "t  tag   T  tag by pattern   ;  next action applies to all tagged"),
+                t(l, "Di catatan: Ctrl-T templat balasan, Ctrl-R templat terakhir, ←/→ Ctrl-W sunting; di disposisi: Ctrl-T catatan",
+                  "In a note: Ctrl-T reply templates, Ctrl-R last template, ←/→ Ctrl-W edit; in the route picker: Ctrl-T adds a note"),
                 t(l, ":  perintah (verify, route KODE, hold, archive, resolve, limit, quit)", ":  command (verify, route CODE, hold, archive, resolve, limit, quit)"),
                 t(l, "Kolom HK: hari kerja sejak masuk   (DLH): saran, belum didisposisi   ↩: dikembalikan instansi",
                   "WD: working days since submitted   (DLH): suggested, not yet routed   ↩: returned by the agency"),

@@ -58,6 +58,8 @@ public enum DeskUpdate {
             picker.filter = pending.filter
             m.picker = picker
             return pending.acceptOnLoad ? DeskInput.picker(.enter, &m) : []
+        case .templatesLoaded(let choices):
+            return TemplateInput.loaded(choices, &m)
         case .actionsFinished(let outcome):
             m.message = outcome.summary
             m.messageIsError = outcome.done == 0 && !outcome.failures.isEmpty
@@ -121,6 +123,7 @@ public enum DeskUpdate {
             return []
         }
         if m.picker != nil { return DeskInput.picker(key, &m) }
+        if m.templatePicker != nil { return TemplateInput.key(key, &m) }
         if m.prompt != nil { return DeskInput.prompt(key, &m) }
         m.message = nil
         switch key {

@@ -45,6 +45,35 @@ enum Overlay {
         else if visible.isEmpty { s.put(DeskText.t(m.language, "tidak ada instansi yang cocok", "no agency matches"), x: x + 3, y: y + 2, style: .dim) }
     }
 
+    /// The template picker: names and texts, the chosen one's whole text below the list.
+    static func templates(_ p: TemplatePicker, _ m: DeskModel, _ s: inout ScreenBuffer) {
+        let w = min(m.width - 4, 100)
+        let visible = p.visible
+        let preview = visible.indices.contains(p.selected) ? DisplayWidth.wrap(visible[p.selected].text, width: w - 4) : []
+        let previewRows = min(preview.count, 5)
+        let rows = max(1, min(visible.count, m.height - 8 - previewRows))
+        let h = rows + 3 + (previewRows > 0 ? previewRows + 1 : 0)
+        let x = (m.width - w) / 2, y = 2
+        box(x: x, y: y, w: w, h: h, title: DeskText.t(m.language, "Templat (ketik untuk menyaring, Enter sisipkan, Esc batal)",
+                                                        "Templates (type to filter, Enter inserts, Esc cancels)"), &s)
+        s.put("> " + p.filter, x: x + 2, y: y + 1, style: .prompt, maxWidth: w - 4)
+        let first = max(0, p.selected - rows + 1)
+        for (i, entry) in visible.dropFirst(first).prefix(rows).enumerated() {
+            let selected = first + i == p.selected
+            let style: Style = selected ? .selected : .help
+            s.fill(y: y + 2 + i, from: x + 1, to: x + w - 1, style: style)
+            let text = DisplayWidth.pad(DisplayWidth.truncate(entry.name, to: 22), to: 23) + Sanitizer.line(entry.text)
+            s.put((selected ? "▶ " : "  ") + text, x: x + 1, y: y + 2 + i, style: style, maxWidth: w - 3)
+        }
+        for (i, line) in preview.prefix(previewRows).enumerated() {
+            s.put(Sanitizer.line(line), x: x + 2, y: y + 3 + rows + i, style: .dim, maxWidth: w - 4)
+        }
+        if p.loading { s.put(DeskText.t(m.language, "memuat templat…", "loading templates…"), x: x + 3, y: y + 2, style: .dim) }
+        else if visible.isEmpty {
+            s.put(DeskText.t(m.language, "tidak ada templat untuk aksi ini", "no template for this action"), x: x + 3, y: y + 2, style: .dim)
+        }
+    }
+
     static func help(_ m: DeskModel, _ s: inout ScreenBuffer) {
         let raw = DeskText.help(m.view, m.language)
         let w = min(m.width - 2, max(40, (raw.map(DisplayWidth.of).max() ?? 40) + 4))

@@ -100,6 +100,34 @@ import Testing
         #expect(try lapor("--as", "kabid", "show", id, "--json").contains("\"state\" : \"dispositioned\""))
     }
 
+    /// Issue 17: `h`, then Ctrl-T and Enter insert the filled template (3 keys with the final Enter),
+    /// one word is edited, and the audit note carries the filled, edited text, identity included only
+    /// when the reporter is named.
+    @Test func holdWithATemplateAndEditOneWord() throws {
+        defer { finish() }
+        try start()
+        let oldest = try lapor("--as", "kabid", "list", "--state", "new", "--limit", "1", "--json")
+        let first = try #require((try JSONSerialization.jsonObject(with: Data(oldest.utf8)) as? [[String: Any]])?.first)
+        let id = try #require(first["tracking_id"] as? String)
+        let expected = try lapor("--as", "op.sari", "template", "show", "tunda-lengkapi", "--report", id)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(expected.contains(id) && !expected.contains("{"))
+        try keys("h")
+        try keys("C-t")
+        try waitFor("tunda-lengkapi")
+        try keys("Enter")
+        try waitFor("kami terima.▏")
+        // Edit one word: the last word "terima." becomes "terima segera." via Ctrl-W and typing.
+        try keys("C-w")
+        try keys("-l", "terima segera.")
+        try keys("Enter")
+        try waitFor("✓ hold")
+        let audit = try lapor("--as", "kabid", "audit", id, "--json")
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(audit.utf8)) as? [[String: Any]])
+        let note = try #require(records.last { ($0["action"] as? String) == "hold" }?["note"] as? String)
+        #expect(note == expected.replacingOccurrences(of: "kami terima.", with: "kami terima segera."))
+    }
+
     @Test func tagByPatternAndRouteTogether() throws {
         defer { finish() }
         try start()

@@ -84,7 +84,8 @@ struct TemplateShowCommand: ParsableCommand {
     }
 }
 
-/// `lapor template add NAME --text TEXT [--actions a,b] [--agency CODE] [--lang id|en]` (supervisor).
+/// `lapor template add NAME --text TEXT [--actions a,b] [--agency CODE] [--lang id|en]` (supervisor); `--lang` is
+/// the template's language.
 struct TemplateAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a template (supervisor only; audited).")
     @OptionGroup var common: CommonOptions
@@ -92,11 +93,11 @@ struct TemplateAddCommand: ParsableCommand {
     @Option(help: "The text, with placeholders such as {tracking_id} {judul} {instansi} {pelapor} {batas}.") var text: String
     @Option(help: "Actions it fits, comma-separated (default: every action with a note).") var actions: String = ""
     @Option(help: "Only this agency's liaisons (and the desk) see it.") var agency: String?
-    @Option(help: "id or en.") var lang: String = "id"
 
+    /// The common `--lang` names the template's language too (default id): one flag, as the issue spells it.
     func run() throws {
         let ctx = try Context.open(common)
-        guard let language = Language(rawValue: lang) else { throw LaporError.invalidArgument("--lang must be id or en.") }
+        guard let language = Language(rawValue: common.lang ?? "id") else { throw LaporError.invalidArgument("--lang must be id or en.") }
         let template = ReplyTemplate(name: name, language: language, actions: try ReplyTemplate.actions(from: actions),
                                      agencyCode: agency, text: text)
         let saved = try ctx.store.saveTemplate(template, replacing: false, by: ctx.user, at: ctx.now)
@@ -105,7 +106,8 @@ struct TemplateAddCommand: ParsableCommand {
     }
 }
 
-/// `lapor template edit NAME [--text T] [--actions a,b] [--agency CODE|--shared] [--lang id|en]` (supervisor).
+/// `lapor template edit NAME [--text T] [--actions a,b] [--agency CODE|--shared] [--lang id|en]` (supervisor); a
+/// `--lang` given changes the template's language.
 struct TemplateEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a template (supervisor only; audited).")
     @OptionGroup var common: CommonOptions
@@ -114,7 +116,6 @@ struct TemplateEditCommand: ParsableCommand {
     @Option(help: "New actions, comma-separated (an empty string: every action).") var actions: String?
     @Option(help: "Make it this agency's own.") var agency: String?
     @Flag(help: "Make it shared by every agency.") var shared = false
-    @Option(help: "id or en.") var lang: String?
 
     func run() throws {
         let ctx = try Context.open(common)
@@ -123,7 +124,7 @@ struct TemplateEditCommand: ParsableCommand {
         if let actions { template.actions = try ReplyTemplate.actions(from: actions) }
         if let agency { template.agencyCode = agency }
         if shared { template.agencyCode = nil }
-        if let lang {
+        if let lang = common.lang {
             guard let language = Language(rawValue: lang) else { throw LaporError.invalidArgument("--lang must be id or en.") }
             template.language = language
         }
