@@ -1,0 +1,73 @@
+import Foundation
+
+/// How likely two reports are about the same incident, with a reason a person can check.
+public struct Similarity: Sendable, Equatable {
+    public var score: Double
+    /// Same place, same problem and close in time: proposed for one incident.
+    public var linked: Bool
+    public var sameKelurahan: Bool
+    public var sharedPlaces: [String]
+    public var sharedWords: [String]
+    public var seconds: Double
+
+    /// Scores `a` against `b` within `window` seconds either side. Place weighs most: the same
+    /// problem in another kelurahan the same day is another incident.
+    public static func between(_ a: IncidentSignature, _ b: IncidentSignature, window: TimeInterval) -> Similarity {
+        let seconds = abs(a.submittedAt.timeIntervalSince(b.submittedAt))
+        let shared = a.places.intersection(b.places)
+        let sameKel = shared.contains { $0.hasPrefix("kel:") }
+        let sameSpot = shared.contains { $0.hasPrefix("jl:") || $0.hasPrefix("gg:") || $0.hasPrefix("lm:") }
+        let sameRT = shared.contains { $0.hasPrefix("rt:") }
+        // Two streets named and none shared, or two RTs named and none shared: the same kelurahan
+        // but another spot.
+        let streetsA = a.namedPlaces.filter { !$0.hasPrefix("kel:") }, streetsB = b.namedPlaces.filter { !$0.hasPrefix("kel:") }
+        let otherStreet = !streetsA.isEmpty && !streetsB.isEmpty && !sameSpot
+        let rtsA = a.places.filter { $0.hasPrefix("rt:") }, rtsB = b.places.filter { $0.hasPrefix("rt:") }
+        let otherRT = !rtsA.isEmpty && !rtsB.isEmpty && !sameRT && !sameSpot
+        var place = 0.0
+        if sameKel { place = otherStreet || otherRT ? 0.5 : sameSpot || sameRT ? 1.0 : 0.85 } else if sameSpot { place = 0.8 }
+        else if !a.kecamatan.isEmpty && a.kecamatan == b.kecamatan { place = 0.3 }
+        let words = a.words.intersection(b.words)
+        let smaller = max(1, min(a.words.count, b.words.count))
+        var text = min(1, Double(words.count) / Double(min(smaller, 4)))
+        if !a.category.isEmpty && a.category == b.category { text = min(1, text + 0.15) }
+        let time = seconds > window ? 0 : 1 - seconds / window
+        let score = ((0.4 * place + 0.45 * text + 0.15 * time) * 1000).rounded() / 1000
+        // Different kinds of problem (a burst pipe, the water off) in one street are two incidents.
+        let kindsA = a.problemKinds, kindsB = b.problemKinds
+        let sameKind = kindsA.isEmpty && kindsB.isEmpty ? words.count >= 2 : !kindsA.isDisjoint(with: kindsB)
+        let linked = seconds <= window && place >= 0.8 && text >= 0.5 && sameKind
+        return Similarity(score: score, linked: linked, sameKelurahan: sameKel,
+                          sharedPlaces: shared.sorted(), sharedWords: words.sorted(), seconds: seconds)
+    }
+
+    /// "same kelurahan, 2 h apart, shares: banjir, rendam, RT 03".
+    public func reason(_ language: Language) -> String {
+        let en = language == .en
+        var parts: [String] = []
+        if sameKelurahan { parts.append(en ? "same kelurahan" : "kelurahan sama") }
+        let spots = sharedPlaces.filter { !$0.hasPrefix("kel:") }.map(Self.placeText)
+        parts.append(Self.apart(seconds, language))
+        let shares = sharedWords.prefix(5) + spots
+        if !shares.isEmpty { parts.append((en ? "shares: " : "sama-sama: ") + shares.joined(separator: ", ")) }
+        return parts.joined(separator: ", ")
+    }
+
+    static func placeText(_ token: String) -> String {
+        let value = String(token.drop { $0 != ":" }.dropFirst())
+        switch token.prefix(3) {
+        case "jl:": return "Jl. " + value.capitalized
+        case "gg:": return "Gg. " + value.capitalized
+        case "rt:": return "RT " + (value.count == 1 ? "0" + value : value)
+        case "rw:": return "RW " + (value.count == 1 ? "0" + value : value)
+        default: return value.capitalized
+        }
+    }
+
+    static func apart(_ seconds: Double, _ language: Language) -> String {
+        let en = language == .en
+        if seconds < 3600 { return en ? "\(Int(seconds / 60)) min apart" : "selisih \(Int(seconds / 60)) menit" }
+        if seconds < 48 * 3600 { return en ? "\(Int(seconds / 3600)) h apart" : "selisih \(Int(seconds / 3600)) jam" }
+        return en ? "\(Int(seconds / 86_400)) days apart" : "selisih \(Int(seconds / 86_400)) hari"
+    }
+}
