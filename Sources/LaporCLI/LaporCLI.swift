@@ -88,7 +88,7 @@ struct RootCommand: ParsableCommand {
             VerifyCommand.self, RouteCommand.self, HoldCommand.self, ReleaseCommand.self, ArchiveCommand.self,
             FollowUpCommand.self, ReturnCommand.self, RespondCommand.self, DisputeCommand.self, ResolveCommand.self,
             ReopenCommand.self, SLACommand.self, SuggestCommand.self, RulesCommand.self, CalendarCommand.self,
-            PolicyCommand.self, ImportCommand.self, ExportCommand.self, SampleExportCommand.self, UserCommand.self, AgencyCommand.self, TemplateCommand.self, AuditCommand.self, StatsCommand.self,
+            PolicyCommand.self, ImportCommand.self, ExportCommand.self, SampleExportCommand.self, UserCommand.self, AgencyCommand.self, TemplateCommand.self, SimilarCommand.self, GroupCommand.self, UngroupCommand.self, AuditCommand.self, StatsCommand.self,
         ],
         defaultSubcommand: DeskCommand.self
     )

@@ -20,12 +20,14 @@ struct ShowCommand: ParsableCommand {
         let history = try ctx.store.audit(report.trackingID, for: ctx.user)
         let clocks = try ctx.store.clockReadings(reportID: report.id, now: ctx.now)
         let origin = try ctx.store.origin(trackingID: report.trackingID)
+        let incident = try ctx.store.incident(of: report.id)
         if ctx.json {
             var object = ReportJSON.object(report, agencies: codes, zone: ctx.zone, revealed: reveal)
             object["routing_chain"] = chain.map { ["kind": $0.kind.rawValue, "agency": $0.agency, "at": ctx.zone.iso($0.at), "actor": $0.actor] }
             object["history"] = history.map { AuditJSON.object($0, zone: ctx.zone) }
             object["clocks"] = clocks.map { ClockJSON.object($0, zone: ctx.zone) }
             object["origin"] = origin.map(Self.originObject) ?? NSNull()
+            object["incident"] = incident.map { ["primary": $0.primary, "members": $0.members] as [String: Any] } ?? NSNull()
             try Output.json(object)
             return
         }
@@ -50,6 +52,14 @@ struct ShowCommand: ParsableCommand {
         field(.bounces, String(report.bounces))
         if !chain.isEmpty {
             field(.routingChain, RoutingStep.chainText(chain))
+        }
+        if let incident {
+            let text = incident.primaryID == report.id
+                ? (l == .id ? "utama, \(incident.members) laporan lain (~g \(report.trackingID))"
+                            : "primary, \(incident.members) other reports (~g \(report.trackingID))")
+                : (l == .id ? "anggota insiden \(incident.primary) (\(incident.members + 1) laporan)"
+                            : "member of the incident of \(incident.primary) (\(incident.members + 1) reports)")
+            Output.line(DisplayWidth.pad(l == .id ? "Insiden" : "Incident", to: 18) + text)
         }
         for clock in clocks {
             field(.sla, Self.clockLine(clock, ctx))

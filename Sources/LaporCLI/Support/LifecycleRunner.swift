@@ -14,7 +14,13 @@ enum LifecycleRunner {
             throw LaporError.invalidArgument("Give either --template or the note text, not both (edit the template's text in the desk).")
         }
         let ctx = try Context.open(common)
-        if let template { _ = try ctx.store.template(named: template, for: ctx.user) }
+        let templateText = try template.map { name in
+            let t = try ctx.store.template(named: name, for: ctx.user)
+            guard t.fits(action) else {
+                throw LaporError.invalidArgument("Template \(t.name) is for \(t.actionList), not \(action.rawValue).")
+            }
+            return t
+        }
         var firstFailure: LaporError?
         var results: [[String: Any]] = []
         let codes = try ctx.agencyCodes()
@@ -24,15 +30,21 @@ enum LifecycleRunner {
                 if action == .route && seen.state == .dispositioned && !reroute {
                     throw LaporError.alreadyRouted(trackingID: seen.trackingID, agency: seen.agencyID.flatMap { codes[$0] } ?? "?")
                 }
-                let filled = try template.map { name in
-                    try ctx.store.fillTemplate(name, action: action, report: seen.trackingID, agency: agency, by: ctx.user, at: ctx.now)
-                }
-                let report = try ctx.store.perform(action, on: seen.trackingID, by: ctx.user, at: ctx.now, note: filled ?? note,
-                                                   agency: agency,
-                                                   expectedVersion: seen.version)
+                // A template's text is filled inside the action, for the report and each incident member.
+                let result = try ctx.store.act(action, on: seen.trackingID, by: ctx.user, at: ctx.now,
+                                               note: templateText?.text ?? note, agency: agency, expectedVersion: seen.version,
+                                               fill: templateText?.language)
+                let report = result.report
                 let agencyCode = report.agencyID.flatMap { codes[$0] }
-                results.append(["id": report.id, "tracking_id": report.trackingID, "ok": true, "state": report.state.rawValue,
-                                "agency": agencyCode ?? NSNull()])
+                var object: [String: Any] = ["id": report.id, "tracking_id": report.trackingID, "ok": true,
+                                             "state": report.state.rawValue, "agency": agencyCode ?? NSNull()]
+                if !result.members.isEmpty {
+                    object["members"] = result.members.map { m -> [String: Any] in
+                        ["tracking_id": m.trackingID, "ok": m.refusal == nil, "state": m.state.rawValue,
+                         "error": m.refusal?.message(ctx.language) ?? NSNull()]
+                    }
+                }
+                results.append(object)
                 if !ctx.json {
                     let target = agencyCode.map { " → \($0)" } ?? ""
                     if action == .returnReport {
@@ -44,6 +56,7 @@ enum LifecycleRunner {
                     } else {
                         Output.line("✓ \(report.trackingID): \(report.state.label(ctx.language))\(target)")
                     }
+                    Self.printMembers(result.members, ctx)
                 }
             } catch let error as LaporError {
                 if case .databaseBusy = error { throw error }
@@ -54,6 +67,19 @@ enum LifecycleRunner {
         }
         if ctx.json { try Output.json(results) }
         if let firstFailure { throw SilentExit(code: firstFailure.exitCode) }
+    }
+}
+
+extension LifecycleRunner {
+    /// The incident's members the action reached, and each one it could not, with the reason.
+    static func printMembers(_ members: [MemberOutcome], _ ctx: Context) {
+        guard !members.isEmpty else { return }
+        let moved = members.filter { $0.refusal == nil }
+        let en = ctx.language == .en
+        Output.line(en ? "  incident: \(moved.count) of \(members.count) open members too" : "  insiden: \(moved.count) dari \(members.count) anggota terbuka ikut")
+        for m in members {
+            if let refusal = m.refusal { Output.line("  ✗ \(m.trackingID): \(refusal.message(ctx.language))") }
+        }
     }
 }
 

@@ -31,6 +31,8 @@ public struct Report: Sendable, Equatable, Identifiable {
     /// Deadline of the earliest running SLA clock, and when it turns due soon (nil when none runs).
     public var dueAt: Date?
     public var dueSoonAt: Date?
+    /// The primary report of the incident this one belongs to (its own id on the primary), else nil.
+    public var incidentOf: Int64?
 
     public init(id: Int64 = 0, trackingID: String, submittedAt: Date, title: String, body: String,
                 category: String = "", subcategory: String = "", type: ReportType = .pengaduan,

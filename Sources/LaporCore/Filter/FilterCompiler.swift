@@ -83,6 +83,12 @@ public struct FilterCompiler: Sendable {
             guard let tagged else { throw FilterError(column: 1, message: "~t (tagged) works only in the desk") }
             if tagged.isEmpty { return SQLFragment("0") }
             return SQLFragment("report.id IN (\(tagged.map { _ in "?" }.joined(separator: ",")))", tagged.sorted().map { .integer($0) })
+        case .inIncident:
+            return SQLFragment("report.incident_of IS NOT NULL")
+        case .incident(let ref):
+            // The incident of the named report, whether it is the primary or a member.
+            let bare = ref.hasPrefix("#") ? String(ref.dropFirst()) : ref
+            return SQLFragment("report.incident_of = (SELECT r.incident_of FROM report r WHERE r.tracking_id = ?)", [.text(bare)])
         case .text(let words):
             let query = Self.ftsQuery(words)
             // Nothing searchable (only punctuation or emoji): match nothing, also inside an `|`.

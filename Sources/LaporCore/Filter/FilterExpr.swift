@@ -14,6 +14,10 @@ public indirect enum FilterExpr: Sendable, Equatable {
     case anonymous
     case confidential
     case tagged
+    /// `~G`: in any incident.
+    case inIncident
+    /// `~g TRACKING_ID`: the reports of that report's incident.
+    case incident(String)
     /// Full-text words (each a token prefix), all of which must occur in title or body.
     case text([String])
 }

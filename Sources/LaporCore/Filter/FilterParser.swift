@@ -107,6 +107,8 @@ public struct FilterParser {
         case "A": return .anonymous
         case "R": return .confidential
         case "t": return .tagged
+        case "G": return .inIncident
+        case "g": return .incident(try argument(for: letter, at: column).0)
         case "s":
             let (value, col) = try argument(for: letter, at: column)
             guard let state = ReportState.parse(value) else {
@@ -133,7 +135,7 @@ public struct FilterParser {
         case "b":
             return .text([try argument(for: letter, at: column).0])
         default:
-            throw FilterError(column: column, message: "unknown term ~\(letter) (terms: ~s ~a ~c ~k ~h ~d ~o ~w ~A ~R ~t ~b)")
+            throw FilterError(column: column, message: "unknown term ~\(letter) (terms: ~s ~a ~c ~k ~h ~d ~o ~w ~A ~R ~t ~b ~G ~g)")
         }
     }
 

@@ -35,43 +35,37 @@ public enum IncidentGrouping {
                 }
             }
         }
-        var parent = Array(0..<sigs.count)
-        func root(_ x: Int) -> Int {
-            var x = x
-            while parent[x] != x { parent[x] = parent[parent[x]]; x = parent[x] }
-            return x
-        }
-        for (i, j, _) in edges { parent[root(i)] = root(j) }
-        var components: [Int: [Int]] = [:]
-        var weight: [Int: Double] = [:]
-        var best: [Int: [Int: Similarity]] = [:]
+        // Stars, not chains: each group is a primary and the reports linked to it directly, so a
+        // run of look-alike reports over weeks (each two days from the next) is not one incident.
+        var links: [Int: [Int: Similarity]] = [:]
         for (i, j, s) in edges {
-            components[root(i), default: []].append(contentsOf: [i, j])
-            weight[i, default: 0] += s.score
-            weight[j, default: 0] += s.score
-            best[i, default: [:]][j] = s
-            best[j, default: [:]][i] = s
+            links[i, default: [:]][j] = s
+            links[j, default: [:]][i] = s
         }
+        var taken: Set<Int> = []
         var out: [ProposedGroup] = []
-        for (_, raw) in components {
-            let members = Array(Set(raw))
-            guard members.count >= minimumSize else { continue }
-            // The primary is the report most alike to the others; the earliest on a tie.
-            let primary = members.max { a, b in
-                let wa = weight[a] ?? 0, wb = weight[b] ?? 0
-                return wa != wb ? wa < wb : sigs[a].submittedAt > sigs[b].submittedAt
-            }!
-            let others = members.filter { $0 != primary }.sorted { a, b in
-                let sa = best[primary]?[a]?.score ?? 0, sb = best[primary]?[b]?.score ?? 0
-                return sa != sb ? sa > sb : sigs[a].submittedAt < sigs[b].submittedAt
+        while true {
+            var best: (node: Int, weight: Double, count: Int)?
+            for (node, neighbours) in links where !taken.contains(node) {
+                let free = neighbours.filter { !taken.contains($0.key) }
+                guard free.count + 1 >= minimumSize, !free.isEmpty else { continue }
+                let weight = free.values.reduce(0) { $0 + $1.score }
+                if best == nil || free.count > best!.count || (free.count == best!.count && weight > best!.weight)
+                    || (free.count == best!.count && weight == best!.weight && sigs[node].submittedAt < sigs[best!.node].submittedAt) {
+                    best = (node, weight, free.count)
+                }
             }
-            let ordered = [primary] + others
-            let scores = edges.filter { members.contains($0.0) }.map(\.2.score)
-            let mean = scores.reduce(0, +) / Double(max(1, scores.count))
-            let example = best[primary]?[others[0]] ?? Similarity.between(sigs[primary], sigs[others[0]], window: window)
-            let count = language == .en ? "\(members.count) reports" : "\(members.count) laporan"
+            guard let primary = best?.node else { break }
+            let others = links[primary]!.filter { !taken.contains($0.key) }.sorted { a, b in
+                a.value.score != b.value.score ? a.value.score > b.value.score : sigs[a.key].submittedAt < sigs[b.key].submittedAt
+            }
+            taken.insert(primary)
+            for (node, _) in others { taken.insert(node) }
+            let ordered = [primary] + others.map(\.key)
+            let mean = others.reduce(0) { $0 + $1.value.score } / Double(others.count)
+            let count = language == .en ? "\(ordered.count) reports" : "\(ordered.count) laporan"
             out.append(ProposedGroup(members: ordered.map { sigs[$0].id }, trackingIDs: ordered.map { sigs[$0].trackingID },
-                                     score: (mean * 1000).rounded() / 1000, reason: count + "; " + example.reason(language)))
+                                     score: (mean * 1000).rounded() / 1000, reason: count + "; " + others[0].value.reason(language)))
         }
         return out.sorted { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.trackingIDs[0] < $1.trackingIDs[0] }
     }

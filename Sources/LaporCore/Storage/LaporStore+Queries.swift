@@ -129,19 +129,22 @@ extension LaporStore {
             let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             var sql = """
                 SELECT audit.id, audit.at, audit.actor, audit.role, audit.action, audit.report_id, report.tracking_id,
-                       audit.from_state, audit.to_state, fa.code, ta.code, audit.note
+                       audit.from_state, audit.to_state, fa.code, ta.code, audit.note, via.tracking_id
                 FROM audit LEFT JOIN report ON report.id = audit.report_id
+                LEFT JOIN report via ON via.id = audit.via_incident
                 LEFT JOIN agency fa ON fa.id = audit.from_agency_id LEFT JOIN agency ta ON ta.id = audit.to_agency_id
                 \(whereSQL) ORDER BY audit.id DESC
                 """
             if let limit { sql += " LIMIT \(max(0, limit))" }
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
             return rows.reversed().map { row in
-                AuditEntry(id: row[0], at: Date(timeIntervalSince1970: TimeInterval(row[1] as Int64)), actor: row[2],
-                           role: Role(rawValue: row[3]) ?? .viewer, action: row[4], reportID: row[5], trackingID: row[6],
-                           fromState: (row[7] as String?).flatMap(ReportState.init(rawValue:)),
-                           toState: (row[8] as String?).flatMap(ReportState.init(rawValue:)),
-                           fromAgency: row[9], toAgency: row[10], note: row[11])
+                var entry = AuditEntry(id: row[0], at: Date(timeIntervalSince1970: TimeInterval(row[1] as Int64)), actor: row[2],
+                                       role: Role(rawValue: row[3]) ?? .viewer, action: row[4], reportID: row[5], trackingID: row[6],
+                                       fromState: (row[7] as String?).flatMap(ReportState.init(rawValue:)),
+                                       toState: (row[8] as String?).flatMap(ReportState.init(rawValue:)),
+                                       fromAgency: row[9], toAgency: row[10], note: row[11])
+                entry.incident = row[12]
+                return entry
             }
         }
     }

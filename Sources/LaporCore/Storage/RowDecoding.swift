@@ -6,7 +6,7 @@ enum RowDecoding {
     static let reportColumns = """
         id, tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
         reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces,
-        returned, version, updated_at, due_at, due_soon_at
+        returned, version, updated_at, due_at, due_soon_at, incident_of
         """
 
     static func report(_ row: Row) -> Report {
@@ -19,6 +19,7 @@ enum RowDecoding {
                updatedAt: Date(timeIntervalSince1970: TimeInterval(row[21] as Int64)))
         report.dueAt = (row[22] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
         report.dueSoonAt = (row[23] as Int64?).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        report.incidentOf = row[24]
         return report
     }
 

@@ -227,6 +227,17 @@ enum Schema {
                     """, arguments: [t.name, t.language.rawValue, t.actions.map(\.rawValue).joined(separator: ","), t.text])
             }
         }
+        // Incidents: a report points at its incident's primary (the primary at itself); an action
+        // that reached a member through its primary says so in the audit trail. Place and time
+        // index the search for similar reports.
+        migrator.registerMigration("v12-incidents") { db in
+            try db.execute(sql: """
+                ALTER TABLE report ADD COLUMN incident_of INTEGER REFERENCES report(id);
+                CREATE INDEX report_incident ON report(incident_of) WHERE incident_of IS NOT NULL;
+                CREATE INDEX report_place_time ON report(kecamatan, submitted_at);
+                ALTER TABLE audit ADD COLUMN via_incident INTEGER REFERENCES report(id);
+                """)
+        }
         return migrator
     }
 }

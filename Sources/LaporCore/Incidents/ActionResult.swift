@@ -1,0 +1,27 @@
+/// What one action did: the report it was asked for and, on an incident's primary, each member.
+public struct ActionResult: Sendable {
+    public var report: Report
+    /// The report's audit record first, then one per member reached (for undo).
+    public var auditIDs: [Int64]
+    public var members: [MemberOutcome]
+}
+
+/// One member of an incident after an action on its primary: moved, or refused and why.
+public struct MemberOutcome: Sendable, Equatable {
+    public var trackingID: String
+    public var state: ReportState
+    public var refusal: LaporError?
+}
+
+/// A report found similar to another, with the reason a person can check.
+public struct SimilarReport: Sendable, Equatable {
+    public var report: Report
+    public var similarity: Similarity
+}
+
+/// An incident as `show` tells it: its primary and how many other reports it holds.
+public struct IncidentSummary: Sendable, Equatable {
+    public var primaryID: Int64
+    public var primary: String
+    public var members: Int
+}

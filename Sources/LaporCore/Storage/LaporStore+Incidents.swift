@@ -1,0 +1,238 @@
+import Foundation
+import GRDB
+
+/// Incidents: similar reports found through the place-and-time index and the full-text index,
+/// groups proposed over a filter, confirmed groups with one primary, and emerging bursts.
+extension LaporStore {
+    // MARK: - Policy
+
+    public func incidentPolicy() throws -> IncidentPolicy { try read { db in try Self.incidentPolicy(db) } }
+
+    static func incidentPolicy(_ db: Database) throws -> IncidentPolicy {
+        var policy = IncidentPolicy()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'incident.%'") {
+            let value = Int(row[1] as String) ?? 0
+            switch row[0] as String {
+            case "incident.window_days": policy.windowDays = value
+            case "incident.emerging_count": policy.emergingCount = value
+            case "incident.emerging_hours": policy.emergingHours = value
+            default: break
+            }
+        }
+        return policy
+    }
+
+    /// Changes the incident policy (supervisors); audited like the SLA policy.
+    @discardableResult
+    public func setIncidentPolicy(_ policy: IncidentPolicy, by actor: User, at now: Date) throws -> IncidentPolicy {
+        guard Permissions.mayAdminister(actor.role) else {
+            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "change the incident policy")
+        }
+        guard (1...30).contains(policy.windowDays), (2...1000).contains(policy.emergingCount), (1...168).contains(policy.emergingHours) else {
+            throw LaporError.invalidArgument("Similar reports: 1 to 30 days either side; emerging: 2 to 1000 reports in 1 to 168 hours.")
+        }
+        return try write { db in
+            for (key, value) in [("window_days", policy.windowDays), ("emerging_count", policy.emergingCount),
+                                 ("emerging_hours", policy.emergingHours)] {
+                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                               arguments: ["incident." + key, String(value)])
+            }
+            try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "policy",
+                                                note: "incidents: ±\(policy.windowDays) days, emerging \(policy.emergingCount) in \(policy.emergingHours) h"))
+            return policy
+        }
+    }
+
+    // MARK: - Similar reports
+
+    /// The reports most likely about the same incident as `ref`, best first: candidates are read
+    /// from the kecamatan-and-time index and from the full-text index by the places the report
+    /// names, never by scanning the table.
+    public func similar(to ref: String, for user: User, limit: Int = 10) throws -> [SimilarReport] {
+        let report = try self.report(ref, for: user)
+        return try read { db in
+            let policy = try Self.incidentPolicy(db)
+            let target = IncidentSignature(report)
+            let visibility = Visibility(user: user)
+            let visible = try Self.candidates(db, around: report, signature: target, window: policy.window)
+                .filter { visibility.allows(agencyID: $0.agencyID) }
+            var found: [SimilarReport] = []
+            for candidate in visible {
+                let similarity = Similarity.between(target, IncidentSignature(candidate), window: policy.window)
+                if similarity.linked || similarity.score >= 0.45 { found.append(SimilarReport(report: candidate, similarity: similarity)) }
+            }
+            found.sort { a, b in
+                a.similarity.score != b.similarity.score ? a.similarity.score > b.similarity.score : a.report.id < b.report.id
+            }
+            return Array(found.prefix(limit))
+        }
+    }
+
+    static func candidates(_ db: Database, around report: Report, signature: IncidentSignature, window: Double) throws -> [Report] {
+        let from = RowDecoding.seconds(report.submittedAt.addingTimeInterval(-window))
+        let to = RowDecoding.seconds(report.submittedAt.addingTimeInterval(window))
+        var found: [Int64: Report] = [:]
+        if !report.kecamatan.isEmpty {
+            for r in try Row.fetchAll(db, sql: """
+                SELECT \(RowDecoding.reportColumns) FROM report INDEXED BY report_place_time
+                WHERE kecamatan = ? AND submitted_at BETWEEN ? AND ? AND id <> ? LIMIT 2000
+                """, arguments: [report.kecamatan, from, to, report.id]).map(RowDecoding.report) {
+                found[r.id] = r
+            }
+        }
+        // Reports that give the place only in their text: the place's words as a phrase.
+        for place in signature.namedPlaces.sorted().prefix(4) {
+            let words = place.drop { $0 != ":" }.dropFirst().split(separator: " ").map { "\"\($0)\"" }
+            guard !words.isEmpty else { continue }
+            for r in try Row.fetchAll(db, sql: """
+                SELECT \(RowDecoding.reportColumns) FROM report
+                WHERE id IN (SELECT rowid FROM report_text WHERE report_text MATCH ?) AND submitted_at BETWEEN ? AND ? AND id <> ?
+                LIMIT 2000
+                """, arguments: [words.joined(separator: " "), from, to, report.id]).map(RowDecoding.report) {
+                found[r.id] = r
+            }
+        }
+        return Array(found.values)
+    }
+
+    // MARK: - Proposed groups
+
+    /// Proposes incidents among the reports `condition` selects (default: open reports not yet in an
+    /// incident); a report is in at most one proposed group.
+    public func proposedGroups(_ condition: SQLFragment?, for user: User, language: Language) throws -> [ProposedGroup] {
+        try read { db in
+            let policy = try Self.incidentPolicy(db)
+            let sigs = try Self.signatures(db, condition ?? SQLFragment("report.state NOT IN ('resolved', 'archived')"), for: user)
+            return IncidentGrouping.groups(sigs, window: policy.window, language: language)
+        }
+    }
+
+    /// Bursts arriving now: groups of at least the policy's count among the reports of the last hours.
+    public func emergingGroups(now: Date, for user: User, language: Language) throws -> [ProposedGroup] {
+        try read { db in
+            let policy = try Self.incidentPolicy(db)
+            let since = RowDecoding.seconds(now.addingTimeInterval(-Double(policy.emergingHours) * 3600))
+            let sigs = try Self.signatures(db, SQLFragment("report.submitted_at >= ? AND report.submitted_at <= ?",
+                                                           [.integer(since), .integer(RowDecoding.seconds(now))]), for: user)
+            return IncidentGrouping.groups(sigs, window: Double(policy.emergingHours) * 3600, language: language,
+                                           minimumSize: policy.emergingCount)
+        }
+    }
+
+    static func signatures(_ db: Database, _ condition: SQLFragment, for user: User) throws -> [IncidentSignature] {
+        let both = SQLFragment("(\(condition.sql)) AND report.incident_of IS NULL", condition.values)
+        let (whereSQL, arguments) = whereClause(both, visibility: Visibility(user: user))
+        return try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY submitted_at",
+                                arguments: arguments).map { IncidentSignature(RowDecoding.report($0)) }
+    }
+
+    // MARK: - Confirmed incidents
+
+    /// Puts reports under `primary` as one incident (operators and supervisors), each change audited.
+    /// A report already in another incident is refused: take it out first (`ungroup`).
+    @discardableResult
+    public func group(_ refs: [String], into primaryRef: String, by user: User, at now: Date) throws -> IncidentSummary {
+        guard [.operator, .supervisor].contains(user.role) else {
+            throw LaporError.permissionDenied(login: user.login, role: user.role, what: "group reports into incidents")
+        }
+        return try write { db in
+            guard let primary = try Self.findReport(db, primaryRef) else { throw LaporError.reportNotFound(primaryRef) }
+            if let other = primary.incidentOf, other != primary.id {
+                throw LaporError.invalidArgument("\(primary.trackingID) is a member of another incident; group under its primary instead.")
+            }
+            var members: [Report] = []
+            for ref in refs {
+                guard let r = try Self.findReport(db, ref) else { throw LaporError.reportNotFound(ref) }
+                if r.id == primary.id || members.contains(where: { $0.id == r.id }) { continue }
+                if let other = r.incidentOf, other != primary.id {
+                    let name = try String.fetchOne(db, sql: "SELECT tracking_id FROM report WHERE id = ?", arguments: [other]) ?? "?"
+                    throw LaporError.invalidArgument("\(r.trackingID) is already in the incident of \(name); ungroup it first.")
+                }
+                if r.incidentOf == primary.id { continue }
+                members.append(r)
+            }
+            guard !members.isEmpty || primary.incidentOf == primary.id else {
+                throw LaporError.invalidArgument("Name at least one report to put under \(primary.trackingID).")
+            }
+            let seconds = RowDecoding.seconds(now)
+            if primary.incidentOf == nil {
+                try db.execute(sql: "UPDATE report SET incident_of = id, version = version + 1, updated_at = ? WHERE id = ?",
+                               arguments: [seconds, primary.id])
+            }
+            for m in members {
+                try db.execute(sql: "UPDATE report SET incident_of = ?, version = version + 1, updated_at = ? WHERE id = ?",
+                               arguments: [primary.id, seconds, m.id])
+                try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: "group", reportID: m.id,
+                                                    note: "member of the incident of \(primary.trackingID)"), viaIncident: primary.id)
+            }
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE incident_of = ? AND id <> ?",
+                                         arguments: [primary.id, primary.id]) ?? 0
+            try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: "group", reportID: primary.id,
+                                                note: "primary of an incident of \(count + 1) reports: +"
+                                                    + members.map(\.trackingID).joined(separator: " ")), viaIncident: primary.id)
+            return IncidentSummary(primaryID: primary.id, primary: primary.trackingID, members: count)
+        }
+    }
+
+    /// Takes reports out of their incident; taking out the primary dissolves the incident, and an
+    /// incident left with its primary alone ends. Each change is audited.
+    public func ungroup(_ refs: [String], by user: User, at now: Date) throws -> [String] {
+        guard [.operator, .supervisor].contains(user.role) else {
+            throw LaporError.permissionDenied(login: user.login, role: user.role, what: "take reports out of incidents")
+        }
+        return try write { db in
+            var out: [String] = []
+            let seconds = RowDecoding.seconds(now)
+            func release(_ r: Report, primary: Int64, note: String) throws {
+                try db.execute(sql: "UPDATE report SET incident_of = NULL, version = version + 1, updated_at = ? WHERE id = ?",
+                               arguments: [seconds, r.id])
+                try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: "ungroup", reportID: r.id,
+                                                    note: note), viaIncident: primary)
+                out.append(r.trackingID)
+            }
+            for ref in refs {
+                guard let r = try Self.findReport(db, ref) else { throw LaporError.reportNotFound(ref) }
+                guard let primary = r.incidentOf else {
+                    throw LaporError.invalidArgument("\(r.trackingID) is not in an incident.")
+                }
+                let all = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report WHERE incident_of = ?",
+                                           arguments: [primary]).map(RowDecoding.report)
+                if primary == r.id {
+                    for m in all { try release(m, primary: primary, note: "incident of \(r.trackingID) dissolved") }
+                    continue
+                }
+                try release(r, primary: primary, note: "taken out of the incident")
+                let left = all.filter { $0.id != r.id }
+                if left.count == 1, let alone = left.first {
+                    try release(alone, primary: primary, note: "incident ended: no other report left")
+                }
+            }
+            return out
+        }
+    }
+
+    /// The incident a report is in, if any.
+    public func incident(of reportID: Int64) throws -> IncidentSummary? {
+        try read { db in
+            guard let primary = try Int64.fetchOne(db, sql: "SELECT incident_of FROM report WHERE id = ?", arguments: [reportID]) else {
+                return nil
+            }
+            let tid = try String.fetchOne(db, sql: "SELECT tracking_id FROM report WHERE id = ?", arguments: [primary]) ?? "?"
+            let members = try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE incident_of = ? AND id <> ?",
+                                           arguments: [primary, primary]) ?? 0
+            return IncidentSummary(primaryID: primary, primary: tid, members: members)
+        }
+    }
+
+    /// Member counts of the primaries among `ids` (for the queue's `+N`).
+    public func memberCounts(_ ids: [Int64]) throws -> [Int64: Int] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT incident_of, count(*) - 1 FROM report WHERE incident_of IN (\(ids.map { _ in "?" }.joined(separator: ",")))
+                GROUP BY incident_of
+                """, arguments: StatementArguments(ids))
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as Int64, $0[1] as Int) })
+        }
+    }
+}
