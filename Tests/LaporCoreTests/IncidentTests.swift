@@ -51,3 +51,78 @@ import Testing
         #expect(Set(all).count == all.count)
     }
 }
+
+/// Confirmed incidents in the store: grouping, one action reaching every open member.
+@Suite struct IncidentStoreTests {
+    func burst(_ f: Fixture, count: Int) throws -> [String] {
+        try (0..<count).map { i in
+            let tid = "B-\(i)"
+            try f.store.receive(Report(trackingID: tid, submittedAt: Fixture.now.addingTimeInterval(Double(i - count) * 600),
+                                       title: i % 2 == 0 ? "Banjir di Jl. Pakel" : "Jalan tergenang air",
+                                       body: "Rumah warga RT 03 terendam, selokan meluap", category: "Bencana",
+                                       reporterName: "Warga \(i)", kecamatan: "Laweyan", kelurahan: "Pajang"), by: f.op, at: Fixture.now)
+            return tid
+        }
+    }
+
+    @Test func similarFindsTheBurstWithReasons() throws {
+        let f = try Fixture()
+        let tids = try burst(f, count: 6)
+        try f.store.receive(Report(trackingID: "OTHER", submittedAt: Fixture.now.addingTimeInterval(-3600), title: "Banjir di Jl. Nirbitan",
+                                   body: "tergenang", kecamatan: "Laweyan", kelurahan: "Sondakan"), by: f.op, at: Fixture.now)
+        let found = try f.store.similar(to: tids[0], for: f.op, limit: 10)
+        let linked = found.filter(\.similarity.linked).map(\.report.trackingID)
+        #expect(Set(linked) == Set(tids.dropFirst()))
+        #expect(!linked.contains("OTHER"))
+        #expect(found.first?.similarity.reason(.id).hasPrefix("kelurahan sama") == true)
+    }
+
+    @Test func anActionOnThePrimaryReachesEveryOpenMemberInOneGo() throws {
+        let f = try Fixture()
+        let tids = try burst(f, count: 26)
+        let primary = tids[0]
+        let summary = try f.store.group(Array(tids.dropFirst()), into: primary, by: f.op, at: Fixture.now)
+        #expect(summary.members == 25)
+        // One member is on hold (it cannot be routed), one archived (closed: not reached at all).
+        _ = try f.store.hold(tids[5], note: "lokasi?", by: f.op, at: Fixture.now)
+        _ = try f.store.archive(tids[6], reason: "duplikat", by: f.op, at: Fixture.now)
+        let before = try f.auditCount()
+        let result = try f.store.act(.route, on: primary, by: f.op, at: Fixture.now, note: "{pelapor}: diteruskan ke {instansi}",
+                                     agency: "DLH", fill: .id)
+        #expect(result.report.state == .dispositioned)
+        #expect(result.members.count == 24)
+        let refused = result.members.filter { $0.refusal != nil }.map(\.trackingID)
+        #expect(refused == [tids[5]])
+        #expect(result.auditIDs.count == 24)
+        #expect(try f.auditCount() == before + 24)
+        // Each member's own audit record names the incident; its note is filled for its own reporter.
+        let history = try f.store.audit(tids[7], for: f.boss)
+        let route = try #require(history.last)
+        #expect(route.action == "route" && route.incident == primary && route.note == "Warga 7: diteruskan ke Dinas Lingkungan Hidup")
+        #expect(try f.store.report(tids[6], for: f.boss).state == .archived)
+        // Undo of every record brings them all back.
+        for id in result.auditIDs.reversed() { _ = try f.store.undo(auditID: id, by: f.op, at: Fixture.now) }
+        #expect(try f.store.report(tids[7], for: f.boss).state == .new)
+        // Filters: the incident's reports, and any incident.
+        let compiler = FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: try f.store.clockEngine().deskCalendar)
+        #expect(try f.store.reportIDs(try compiler.compile("~g \(tids[3])"), for: f.boss).count == 26)
+        #expect(try f.store.reportIDs(try compiler.compile("~G"), for: f.boss).count == 26)
+    }
+
+    @Test func groupingRulesAndUngroup() throws {
+        let f = try Fixture()
+        let tids = try burst(f, count: 5)
+        #expect(throws: LaporError.self) { try f.store.group([tids[1]], into: tids[0], by: f.dlh, at: Fixture.now) }
+        try f.store.group([tids[1], tids[2]], into: tids[0], by: f.op, at: Fixture.now)
+        try f.store.group([tids[4]], into: tids[3], by: f.op, at: Fixture.now)
+        // A member of another incident is refused until taken out.
+        #expect(throws: LaporError.self) { try f.store.group([tids[4]], into: tids[0], by: f.op, at: Fixture.now) }
+        #expect(try f.store.ungroup([tids[4]], by: f.op, at: Fixture.now) == [tids[4], tids[3]])
+        #expect(try f.store.incident(of: try f.store.report(tids[3], for: f.boss).id) == nil)
+        try f.store.group([tids[4]], into: tids[0], by: f.op, at: Fixture.now)
+        #expect(try f.store.incident(of: try f.store.report(tids[4], for: f.boss).id)?.members == 3)
+        // Taking out the primary dissolves the incident.
+        #expect(try f.store.ungroup([tids[0]], by: f.op, at: Fixture.now).count == 4)
+        #expect(try f.store.incident(of: try f.store.report(tids[1], for: f.boss).id) == nil)
+    }
+}
