@@ -49,10 +49,39 @@ enum DeskActions {
             guard !m.lastSearch.isEmpty else { return [] }
             m.searchFrom = m.cursor
             m.searchForward = key == .char("n")
-            return [.search(filter: m.lastSearch, from: m.cursor, forward: key == .char("n"), limit: m.limit)]
+            return [.search(filter: m.lastSearch, from: m.cursor, forward: key == .char("n"), limit: m.limit, showMembers: m.showMembers)]
         case .char(":"):
             m.prompt = Prompt(kind: .command)
             return []
+        case .char("M"):
+            // Group under the report at the cursor: the tagged reports, else the similar ones it links to.
+            guard let row = m.cursorRow else { return [] }
+            let ids = m.tagged.subtracting([row.id])
+            m.tagged.removeAll()
+            m.applyToTagged = false
+            // The queue then shows the incident, its primary (the report at the cursor) among them.
+            m.limit = "~g \(row.trackingID)"
+            m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0
+            return [.group(ids: ids.isEmpty ? nil : ids.sorted(), into: row.id)]
+        case .char("i"):
+            m.showMembers.toggle()
+            m.message = m.showMembers
+                ? DeskText.t(m.language, "Anggota insiden ditampilkan (i menyembunyikan)", "Incident members shown (i hides them)")
+                : DeskText.t(m.language, "Anggota insiden disembunyikan di balik laporan utama", "Incident members hidden behind their primary")
+            m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0; m.loading = true
+            return [.loadWindow(DeskUpdate.window(m, start: 0, keep: nil))]
+        case .char("E"):
+            // The emerging burst as a limit: its reports tagged, the queue limited to the tagged.
+            guard let burst = m.emerging.first else {
+                m.message = DeskText.t(m.language, "Tidak ada lonjakan laporan serupa saat ini.", "No burst of similar reports now.")
+                return []
+            }
+            m.tagged.formUnion(burst.ids)
+            m.showMembers = true
+            m.limit = "~t"
+            m.message = burst.reason
+            m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0; m.loading = true
+            return [.loadWindow(DeskUpdate.window(m, start: 0, keep: nil))]
         default:
             return []
         }

@@ -85,10 +85,10 @@ enum DeskInput {
             m.lastSearch = text
             m.searchFrom = m.cursor
             m.searchForward = true
-            return [.search(filter: text, from: m.cursor, forward: true, limit: m.limit)]
+            return [.search(filter: text, from: m.cursor, forward: true, limit: m.limit, showMembers: m.showMembers)]
         case .tagPattern:
             guard !text.isEmpty else { return [] }
-            return [.tagMatching(filter: text, limit: m.limit)]
+            return [.tagMatching(filter: text, limit: m.limit, showMembers: m.showMembers)]
         case .note(let action):
             return DeskActions.perform(action, note: text, agency: prompt.agency, fillLanguage: prompt.fillLanguage, &m)
         case .command:

@@ -11,7 +11,9 @@ public enum DeskMessage: Sendable {
     case windowLoaded(WindowResult)
     case detailLoaded(ReportDetail)
     case pickerLoaded(AgencyPicker)
-    case templatesLoaded([TemplateChoice])
+    /// Templates for the open note prompt; `perReport`: unfilled, to be filled for each report reached.
+    case templatesLoaded([TemplateChoice], perReport: Bool)
+    case emergingLoaded([EmergingBurst])
     case actionsFinished(ActionOutcome)
     case searchFound(index: Int?, filter: String)
     case boardLoaded([BoardRow])
@@ -35,20 +37,26 @@ public enum DeskEffect: Sendable, Equatable {
     /// Train the suggestion model ahead of the first route.
     case warmUp
     case perform(ActionRequest)
+    /// Put `ids` (nil: the reports linked to `into` by similarity) under `into` as one incident.
+    case group(ids: [Int64]?, into: Int64)
+    /// Look for bursts arriving now.
+    case checkEmerging
     case undo(auditIDs: [Int64])
-    case search(filter: String, from: Int, forward: Bool, limit: String)
+    case search(filter: String, from: Int, forward: Bool, limit: String, showMembers: Bool = false)
     case loadBoard
     case loadTrend(Trend.Bucket, rangeDays: Int?)
     case loadSLA
-    case tagMatching(filter: String, limit: String)
+    case tagMatching(filter: String, limit: String, showMembers: Bool = false)
     /// Count a limit's reports and overdue reports up to the runtime's full cap.
-    case countWindow(limit: String, tagged: Set<Int64>)
+    case countWindow(limit: String, tagged: Set<Int64>, showMembers: Bool = false)
     case quit
 }
 
 public struct WindowRequest: Sendable, Equatable {
     public var limit: String
     public var tagged: Set<Int64>
+    /// Show incident members (else only primaries and reports outside incidents).
+    public var showMembers = false
     /// Absolute index of the first row wanted.
     public var start: Int
     public var count: Int

@@ -48,6 +48,10 @@ public struct DeskModel: Sendable {
     public var picker: AgencyPicker?
     /// Reply templates offered over a note prompt (Ctrl-T).
     public var templatePicker: TemplatePicker?
+    /// Members of incidents are hidden behind their primary unless this is on (`i`).
+    public var showMembers = false
+    /// A burst of similar reports arriving now (the line at the top; `E` opens it).
+    public var emerging: [EmergingBurst] = []
     /// The template last used for each action this session: Ctrl-R inserts it, the picker lists it first.
     public var lastTemplate: [LifecycleAction: String] = [:]
     public var message: String?
@@ -92,12 +96,15 @@ public struct QueueRow: Sendable, Equatable {
     public var returned: Bool
     public var title: String
     public var version: Int
+    /// On an incident's primary: how many other reports it holds.
+    public var members = 0
 
     public init(id: Int64, trackingID: String, submittedAt: Date, ageWorkingDays: Int, sla: ClockReading.Status?, state: ReportState,
-                category: String, agency: String, agencyIsSuggestion: Bool, returned: Bool, title: String, version: Int) {
+                category: String, agency: String, agencyIsSuggestion: Bool, returned: Bool, title: String, version: Int,
+                members: Int = 0) {
         self.id = id; self.trackingID = trackingID; self.submittedAt = submittedAt; self.ageWorkingDays = ageWorkingDays; self.sla = sla
         self.state = state; self.category = category; self.agency = agency; self.agencyIsSuggestion = agencyIsSuggestion
-        self.returned = returned; self.title = title; self.version = version
+        self.returned = returned; self.title = title; self.version = version; self.members = members
     }
 }
 
@@ -113,12 +120,40 @@ public struct ReportDetail: Sendable, Equatable {
     public var suggestions: [Suggestion]
     /// What the export it came from said in its own words (LAPOR!'s labels, the original text).
     public var origin: ReportOrigin?
+    /// Reports likely about the same incident (Serupa), best first.
+    public var similar: [SimilarLine] = []
+    /// The incident this report is in.
+    public var incident: IncidentSummary?
 
     public init(report: Report, agency: String?, reporter: String?, contact: String?, chain: [RoutingStep],
-                clocks: [ClockReading], history: [AuditEntry], suggestions: [Suggestion], origin: ReportOrigin? = nil) {
+                clocks: [ClockReading], history: [AuditEntry], suggestions: [Suggestion], origin: ReportOrigin? = nil,
+                similar: [SimilarLine] = [], incident: IncidentSummary? = nil) {
         self.report = report; self.agency = agency; self.reporter = reporter; self.contact = contact; self.chain = chain
         self.clocks = clocks; self.history = history; self.suggestions = suggestions; self.origin = origin
+        self.similar = similar; self.incident = incident
     }
+}
+
+/// One similar report in the detail pane.
+public struct SimilarLine: Sendable, Equatable {
+    public var id: Int64
+    public var trackingID: String
+    public var score: Double
+    public var linked: Bool
+    public var reason: String
+    public var state: ReportState
+
+    public init(id: Int64, trackingID: String, score: Double, linked: Bool, reason: String, state: ReportState) {
+        self.id = id; self.trackingID = trackingID; self.score = score; self.linked = linked; self.reason = reason; self.state = state
+    }
+}
+
+/// A burst of similar reports arriving now.
+public struct EmergingBurst: Sendable, Equatable {
+    public var ids: [Int64]
+    public var reason: String
+
+    public init(ids: [Int64], reason: String) { self.ids = ids; self.reason = reason }
 }
 
 /// A line of text being typed at the bottom of the screen.
@@ -151,6 +186,8 @@ public struct TemplatePicker: Sendable, Equatable {
     public var loading = true
     /// Enter pressed (or Ctrl-R's template named) before the list arrived.
     public var acceptOnLoad: String?
+    /// The texts are unfilled: each report the action reaches fills its own (several reports, an incident).
+    public var perReport = false
 
     public init(action: LifecycleAction) { self.action = action }
 

@@ -42,6 +42,11 @@ public enum DeskRender {
         for view in DeskModel.View.allCases {
             x = s.put("  \(view.rawValue) \(DeskText.viewName(view, m.language)) ", x: x, y: 0, style: view == m.view ? .activeTab : .tab)
         }
+        // A burst of similar reports arriving now: said at the top until it is looked at.
+        if let burst = m.emerging.first {
+            let text = DeskText.t(m.language, "⚠ \(burst.ids.count) serupa (E)", "⚠ \(burst.ids.count) alike (E)")
+            s.put(text, x: max(x, m.width - DisplayWidth.of(text)), y: 0, style: .error, maxWidth: m.width - x)
+        }
     }
 
     static func statusLine(_ m: DeskModel, _ s: inout ScreenBuffer) {

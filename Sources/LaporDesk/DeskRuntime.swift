@@ -56,6 +56,17 @@ public final class DeskRuntime: @unchecked Sendable {
         }
     }
 
+    /// The queue's condition: the limit, with incident members hidden behind their primary unless
+    /// they are asked for (`i`, or a limit naming incidents with `~g`/`~G`).
+    func queueCondition(_ limit: String, tagged: Set<Int64>, showMembers: Bool) throws -> SQLFragment? {
+        let condition = try compile(limit, tagged: tagged)
+        if showMembers || limit.contains("~g") || limit.contains("~G") { return condition }
+        // Without incidents the condition would only cost: counts stay index-only.
+        guard try store.hasIncidents() else { return condition }
+        let hide = "(report.incident_of IS NULL OR report.incident_of = report.id)"
+        return condition.map { SQLFragment("(\($0.sql)) AND \(hide)", $0.values) } ?? SQLFragment(hide)
+    }
+
     /// Runs one effect; errors come back as a `failed` message the status line shows.
     public func run(_ effect: DeskEffect) -> [DeskMessage] {
         do {
@@ -77,8 +88,8 @@ public final class DeskRuntime: @unchecked Sendable {
             return []
         case .loadWindow(let request):
             return [.windowLoaded(try window(request, now: now))]
-        case .countWindow(let limit, let tagged):
-            return [.countsLoaded(try counts(limit, tagged: tagged, now: now))]
+        case .countWindow(let limit, let tagged, let showMembers):
+            return [.countsLoaded(try counts(limit, tagged: tagged, showMembers: showMembers, now: now))]
         case .loadDetail(let id):
             let report = try store.report(id: id, for: user)
             let identity = IdentityMask.visible(report, revealed: false)
@@ -87,7 +98,13 @@ public final class DeskRuntime: @unchecked Sendable {
                                                contact: identity.contact, chain: try store.routingChain(reportID: id),
                                                clocks: try store.clockReadings(reportID: id, now: now),
                                                history: try store.audit(report.trackingID, for: user), suggestions: suggestions,
-                                               origin: try store.origin(trackingID: report.trackingID)))]
+                                               origin: try store.origin(trackingID: report.trackingID),
+                                               similar: try store.similar(to: report.trackingID, for: user, limit: 5).map { s in
+                                                   SimilarLine(id: s.report.id, trackingID: s.report.trackingID, score: s.similarity.score,
+                                                               linked: s.similarity.linked, reason: s.similarity.reason(language),
+                                                               state: s.report.state)
+                                               },
+                                               incident: try store.incident(of: id)))]
         case .loadPicker(let id):
             let report = try store.report(id: id, for: user)
             let suggestions = try suggester().suggest(for: report, limit: 5)
@@ -99,11 +116,34 @@ public final class DeskRuntime: @unchecked Sendable {
                 .map { PickerEntry(code: $0.code, name: $0.name, reason: "", score: 0) }
             return [.pickerLoaded(AgencyPicker(agencies: entries))]
         case .loadTemplates(let action, let id, let agency, let filled):
+            // A primary's note reaches its members too: each is filled for its own report when sent.
+            let primary = try store.report(id: id, for: user).incidentOf == id
+            let fill = filled && !primary
             let choices = try store.templates(for: user, action: action).map { t in
                 TemplateChoice(name: t.name, language: t.language,
-                               text: filled ? try store.fillNote(t.text, reportID: id, agency: agency, language: t.language, by: user) : t.text)
+                               text: fill ? try store.fillNote(t.text, reportID: id, agency: agency, language: t.language, by: user) : t.text)
             }
-            return [.templatesLoaded(choices)]
+            return [.templatesLoaded(choices, perReport: !fill)]
+        case .group(let ids, let into):
+            let members: [Int64]
+            if let ids {
+                members = ids
+            } else {
+                let target = try store.report(id: into, for: user)
+                members = try store.similar(to: target.trackingID, for: user, limit: 200)
+                    .filter { $0.similarity.linked && $0.report.state.isOpen }.map(\.report.id)
+            }
+            guard !members.isEmpty else {
+                return [.failed(language == .id ? "Tidak ada laporan serupa untuk digabung." : "No similar reports to group.")]
+            }
+            let summary = try store.group(members.map(String.init), into: String(into), by: user, at: now)
+            let text = language == .id ? "✓ insiden \(summary.primary): \(summary.members) laporan lain"
+                : "✓ incident \(summary.primary): \(summary.members) other reports"
+            return [.actionsFinished(ActionOutcome(done: members.count, failures: [], auditIDs: [], summary: text, isUndo: false))]
+        case .checkEmerging:
+            let bursts = try store.emergingGroups(now: now, for: user, language: language)
+                .map { EmergingBurst(ids: $0.members, reason: $0.reason) }
+            return [.emergingLoaded(bursts)]
         case .perform(let request):
             return [.actionsFinished(try act(request, now: now))]
         case .undo(let ids):
@@ -114,9 +154,9 @@ public final class DeskRuntime: @unchecked Sendable {
             }
             let summary = failures.first ?? (language == .id ? "Dibatalkan: \(done) aksi." : "Undone: \(done) action(s).")
             return [.actionsFinished(ActionOutcome(done: done, failures: failures, auditIDs: [], summary: summary, isUndo: true))]
-        case .search(let filter, let from, let forward, let limit):
+        case .search(let filter, let from, let forward, let limit, let showMembers):
             guard let matching = try compile(filter, tagged: []) else { return [.searchFound(index: nil, filter: filter)] }
-            let within = try compile(limit, tagged: [])
+            let within = try queueCondition(limit, tagged: [], showMembers: showMembers)
             // Dense words over the whole queue: walk the queue's order to the first match.
             var walk = false
             if within == nil, Visibility(user: user) == .all, let hits = try store.fullTextMatchCount(filter) {
@@ -124,9 +164,9 @@ public final class DeskRuntime: @unchecked Sendable {
             }
             let index = try store.position(ofNext: matching, within: within, after: from, forward: forward, for: user, walkOrder: walk)
             return [.searchFound(index: index, filter: filter)]
-        case .tagMatching(let filter, let limit):
+        case .tagMatching(let filter, let limit, let showMembers):
             guard let matching = try compile(filter, tagged: []) else { return [.taggedFound([])] }
-            let within = try compile(limit, tagged: [])
+            let within = try queueCondition(limit, tagged: [], showMembers: showMembers)
             let both = within.map { SQLFragment("(\($0.sql)) AND (\(matching.sql))", $0.values + matching.values) } ?? matching
             return [.taggedFound(try store.reportIDs(both, for: user))]
         case .loadBoard:
@@ -147,7 +187,7 @@ public final class DeskRuntime: @unchecked Sendable {
     }
 
     func window(_ request: WindowRequest, now: Date) throws -> WindowResult {
-        let condition = try compile(request.limit, tagged: request.tagged)
+        let condition = try queueCondition(request.limit, tagged: request.tagged, showMembers: request.showMembers)
         // A new limit is counted only up to a quick cap before its rows are drawn, so the frame
         // never waits for a long count; the exact counts follow as `.countWindow`.
         // Overdue reports of a limit can be few among many candidates (a full index range to
@@ -158,7 +198,7 @@ public final class DeskRuntime: @unchecked Sendable {
         let start = quick != nil && !more ? max(0, min(request.start, max(0, total - request.count))) : max(0, request.start)
         let reports = try store.reports(ReportQuery(condition: condition, sort: .submitted, limit: request.count, offset: start), for: user)
         let today = Trend.Day(now, zone: store.zone)
-        let rows = reports.map { r -> QueueRow in
+        var rows = reports.map { r -> QueueRow in
             let suggestion = r.agencyID == nil ? rulesOnly.suggest(for: r, limit: 1).first?.agencyCode : nil
             return QueueRow(id: r.id, trackingID: r.trackingID, submittedAt: r.submittedAt,
                             ageWorkingDays: max(0, engine.deskCalendar.workingDays(after: Trend.Day(r.submittedAt, zone: store.zone), upTo: today)),
@@ -166,6 +206,8 @@ public final class DeskRuntime: @unchecked Sendable {
                             agency: r.agencyID.flatMap { codes[$0] } ?? suggestion ?? "", agencyIsSuggestion: r.agencyID == nil,
                             returned: r.returned, title: r.title, version: r.version)
         }
+        let counts = try store.memberCounts(reports.filter { $0.incidentOf == $0.id }.map(\.id))
+        for i in rows.indices { rows[i].members = counts[rows[i].id] ?? 0 }
         var cursor = request.cursor
         if let keep = request.keepID, let i = rows.firstIndex(where: { $0.id == keep }) { cursor = start + i }
         return WindowResult(start: start, rows: rows, total: total, cursor: cursor, limit: request.limit,
@@ -173,8 +215,8 @@ public final class DeskRuntime: @unchecked Sendable {
     }
 
     /// A limit's reports and overdue reports, each counted up to the full cap.
-    func counts(_ limit: String, tagged: Set<Int64>, now: Date) throws -> WindowCounts {
-        let condition = try compile(limit, tagged: tagged)
+    func counts(_ limit: String, tagged: Set<Int64>, showMembers: Bool = false, now: Date) throws -> WindowCounts {
+        let condition = try queueCondition(limit, tagged: tagged, showMembers: showMembers)
         let total = try store.countReports(condition, for: user, cap: Self.countCap)
         let overdueCondition = SQLFragment((condition.map { "(\($0.sql)) AND " } ?? "") + "report.due_at < ?",
                                            (condition?.values ?? []) + [.integer(Int64(now.timeIntervalSince1970))])
@@ -188,13 +230,12 @@ public final class DeskRuntime: @unchecked Sendable {
         var audits: [Int64] = []
         for (id, version) in request.targets {
             do {
-                let note = try request.fillLanguage.map {
-                    try store.fillNote(request.note, reportID: id, agency: request.agency, language: $0, by: user)
-                } ?? request.note
-                let result = try store.perform(request.action, reportID: id, by: user, at: now, note: note, agency: request.agency,
-                                               expectedVersion: version > 0 ? version : nil)
-                audits.append(result.auditID)
-                done += 1
+                let result = try store.act(request.action, reportID: id, by: user, at: now, note: request.note, agency: request.agency,
+                                           expectedVersion: version > 0 ? version : nil, fill: request.fillLanguage)
+                // An incident's members come back in the same undo step, and each refusal is told.
+                audits += result.auditIDs
+                done += 1 + result.members.filter { $0.refusal == nil }.count
+                failures += result.members.compactMap { m in m.refusal.map { "\(m.trackingID): " + $0.message(language) } }
             } catch let error as LaporError {
                 if case .databaseBusy = error { throw error }
                 failures.append(error.message(language))

@@ -57,15 +57,17 @@ enum DeskText {
                 t(l, "v  verifikasi   r  disposisi (saran)   h  tunda   a  arsipkan   c  selesai", "v  verify   r  route (suggested)   h  hold   a  archive   c  resolve"),
                 t(l, "f  tindak lanjut   b  bukan wewenang (instansi)   u  batalkan aksi terakhir", "f  follow-up   b  not our remit (agency)   u  undo last action"),
                 t(l, "t  tandai   T  tandai pola   ;  aksi berikut untuk semua yang ditandai", "t  tag   T  tag by pattern   ;  next action applies to all tagged"),
-                t(l, "Di catatan: Ctrl-T templat balasan, Ctrl-R templat terakhir, ←/→ Ctrl-W sunting; di disposisi: Ctrl-T catatan",
-                  "In a note: Ctrl-T reply templates, Ctrl-R last template, ←/→ Ctrl-W edit; in the route picker: Ctrl-T adds a note"),
+                t(l, "^T templat (^R terakhir) di catatan/disposisi  M insiden  i anggota  E lonjakan",
+                  "^T templates (^R last) in notes/route   M incident  i members  E burst now"),
                 t(l, ":  perintah (verify, route KODE, hold, archive, resolve, limit, quit)", ":  command (verify, route CODE, hold, archive, resolve, limit, quit)"),
                 t(l, "Kolom HK: hari kerja sejak masuk   (DLH): saran, belum didisposisi   ↩: dikembalikan instansi",
                   "WD: working days since submitted   (DLH): suggested, not yet routed   ↩: returned by the agency"),
                 t(l, "Filter: ~s status ~a instansi ~c kategori ~k kecamatan/kelurahan ~h kanal ~d tanggal (<7d, 2024-03)",
                   "Filter: ~s state ~a agency ~c category ~k kecamatan/kelurahan ~h channel ~d date (<7d, 2024-03)"),
-                t(l, "        ~o terlambat ~w N jatuh tempo ≤ N HK ~A anonim ~R rahasia ~t bertanda; kata = teks; | atau, ! bukan, ( )",
-                  "        ~o overdue ~w N due within N WD ~A anonim ~R rahasia ~t tagged; words = text; | or, ! not, ( )"),
+                t(l, "        ~o terlambat ~w N jatuh tempo ≤ N HK ~A anonim ~R rahasia ~t bertanda ~G/~g ID insiden;"
+                     + " kata = teks; | atau, ! bukan, ( )",
+                  "        ~o overdue ~w N due within N WD ~A anonim ~R rahasia ~t tagged ~G/~g ID incidents;"
+                     + " words = text; | or, ! not, ( )"),
             ] + common
         case .board:
             return [t(l, "Enter  laporan terbuka instansi ini       s  urut menurut terlambat", "Enter  this agency's open reports       s  sort by overdue"),

@@ -6,7 +6,7 @@ public enum DeskUpdate {
     /// What to load when the desk opens.
     public static func start(_ m: inout DeskModel) -> [DeskEffect] {
         m.loading = true
-        return [.loadWindow(window(m, start: 0, keep: nil))]
+        return [.loadWindow(window(m, start: 0, keep: nil)), .checkEmerging]
     }
 
     public static func update(_ m: inout DeskModel, _ message: DeskMessage) -> [DeskEffect] {
@@ -24,6 +24,7 @@ public enum DeskUpdate {
             var effects: [DeskEffect] = [.loadWindow(window(m, keep: m.cursorID))]
             if m.detailOpen, let id = m.detail?.report.id { effects.append(.loadDetail(id: id)) }
             effects += reloadView(m)
+            effects.append(.checkEmerging)
             return effects
         case .windowLoaded(let result):
             guard result.limit == m.limit else { return [] }
@@ -35,7 +36,7 @@ public enum DeskUpdate {
                 m.total = result.totalIsCapped ? max(result.total, result.start + result.rows.count) : result.total
                 m.totalIsCapped = result.totalIsCapped
                 m.overdueIsPending = true
-                effects.append(.countWindow(limit: m.limit, tagged: m.tagged))
+                effects.append(.countWindow(limit: m.limit, tagged: m.tagged, showMembers: m.showMembers))
             }
             m.cursor = m.total == 0 ? 0 : min(max(0, result.cursor), m.total - 1)
             m.cursorID = m.cursorRow?.id
@@ -58,8 +59,11 @@ public enum DeskUpdate {
             picker.filter = pending.filter
             m.picker = picker
             return pending.acceptOnLoad ? DeskInput.picker(.enter, &m) : []
-        case .templatesLoaded(let choices):
-            return TemplateInput.loaded(choices, &m)
+        case .templatesLoaded(let choices, let perReport):
+            return TemplateInput.loaded(choices, perReport: perReport, &m)
+        case .emergingLoaded(let bursts):
+            m.emerging = bursts
+            return []
         case .actionsFinished(let outcome):
             m.message = outcome.summary
             m.messageIsError = outcome.done == 0 && !outcome.failures.isEmpty
@@ -231,7 +235,7 @@ public enum DeskUpdate {
     /// A window of three screens around the visible part.
     static func window(_ m: DeskModel, start: Int? = nil, keep: Int64?, recount: Bool = true) -> WindowRequest {
         let first = start ?? max(0, m.top - m.listHeight)
-        return WindowRequest(limit: m.limit, tagged: m.tagged, start: first, count: m.listHeight * 3, keepID: keep, cursor: m.cursor,
-                             recount: recount)
+        return WindowRequest(limit: m.limit, tagged: m.tagged, showMembers: m.showMembers, start: first, count: m.listHeight * 3,
+                             keepID: keep, cursor: m.cursor, recount: recount)
     }
 }

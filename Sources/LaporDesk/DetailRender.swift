@@ -24,6 +24,12 @@ enum DetailRender {
             field(.routingChain, RoutingStep.chainText(d.chain)
                   + "  (\(Strings.bounces.text(l).lowercased()) \(r.bounces))")
         }
+        if let incident = d.incident {
+            let text = incident.primaryID == r.id
+                ? DeskText.t(l, "utama, \(incident.members) laporan lain (~g \(r.trackingID))", "primary, \(incident.members) other reports (~g \(r.trackingID))")
+                : DeskText.t(l, "anggota insiden \(incident.primary)", "member of the incident of \(incident.primary)")
+            out.append((DisplayWidth.pad(DeskText.t(l, "Insiden", "Incident"), to: 16) + text, .dueSoon))
+        }
         if r.agencyID == nil, let best = d.suggestions.first {
             out.append((DisplayWidth.pad(DeskText.t(l, "Saran", "Suggested"), to: 16) + "\(best.agencyCode) — \(best.reason)", .normal))
         }
@@ -49,6 +55,15 @@ enum DetailRender {
             out.append(("", .normal))
             out.append((DeskText.t(l, "Isi laporan awal (sebelum disunting admin):", "Original text (before the admin's edit):"), .header))
             for line in DisplayWidth.wrap(Sanitizer.block(original), width: m.width - 4) { out.append(("  " + line, .normal)) }
+        }
+        if !d.similar.isEmpty {
+            out.append(("", .normal))
+            out.append((DeskText.t(l, "Serupa (M menggabungkan yang bertanda ●, atau yang ditandai t)",
+                                   "Similar (M groups those marked ●, or the tagged ones)"), .header))
+            for s in d.similar {
+                let score = String(format: "%.2f", s.score)
+                out.append(("  \(s.linked ? "●" : " ") \(s.trackingID)  \(score)  \(s.state.label(l))  — \(s.reason)", .normal))
+            }
         }
         out.append(("", .normal))
         out.append((Strings.history.text(l), .header))

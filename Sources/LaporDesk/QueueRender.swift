@@ -59,6 +59,8 @@ enum QueueRender {
         s.put(r.category, x: x, y: y, style: base, maxWidth: c.category); x += c.category + 1
         let agency = r.agencyIsSuggestion ? (r.agency.isEmpty ? "" : "(\(r.agency))") : r.agency + (r.returned ? "↩" : "")
         s.put(agency, x: x, y: y, style: r.agencyIsSuggestion && !selected ? .dim : base, maxWidth: c.agency); x += c.agency + 1
+        // An incident's primary says how many reports stand behind it.
+        if r.members > 0 { x = s.put("[+\(r.members)] ", x: x, y: y, style: selected ? base : .dueSoon, maxWidth: m.width - x) }
         s.put(r.title, x: x, y: y, style: base, maxWidth: m.width - x)
         SearchHighlight.mark(r.title, x: x, y: y, maxWidth: m.width - x, words: words, &s)
     }

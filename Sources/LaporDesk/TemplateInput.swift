@@ -22,8 +22,9 @@ enum TemplateInput {
     }
 
     /// Orders the list: the last used first, then the desk's language, then by name.
-    static func loaded(_ choices: [TemplateChoice], _ m: inout DeskModel) -> [DeskEffect] {
+    static func loaded(_ choices: [TemplateChoice], perReport: Bool = false, _ m: inout DeskModel) -> [DeskEffect] {
         guard var picker = m.templatePicker, picker.loading else { return [] }
+        picker.perReport = perReport
         let last = m.lastTemplate[picker.action]
         picker.entries = choices.sorted { a, b in
             let ka = (a.name == last ? 0 : 1, a.language == m.language ? 0 : 1, a.name)
@@ -71,7 +72,7 @@ enum TemplateInput {
             let choice = visible[picker.selected]
             m.lastTemplate[picker.action] = choice.name
             DeskInput.insert(choice.text, &m)
-            if m.applyToTagged && m.tagged.count > 1 { m.prompt?.fillLanguage = choice.language }
+            if picker.perReport || (m.applyToTagged && m.tagged.count > 1) { m.prompt?.fillLanguage = choice.language }
             return []
         default:
             break

@@ -128,6 +128,49 @@ import Testing
         #expect(note == expected.replacingOccurrences(of: "kami terima.", with: "kami terima segera."))
     }
 
+    /// Issue 12: a burst imported while the desk runs raises the line at the top; `E` opens it,
+    /// the detail lists the similar reports, `M` groups the tagged burst under the first, and one
+    /// route on the primary routes every member.
+    @Test func aBurstIsGroupedAndRoutedOnce() throws {
+        defer { finish() }
+        try start()
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("burst-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        var lines = ["tracking_id,submitted_at,title,body,category,channel,reporter_name,reporter_contact,kecamatan,kelurahan"]
+        let titles = ["Banjir di Jl. Pakel", "Jalan tergenang air", "Rumah warga terendam banjir", "bajir lagi di Pajang",
+                      "Air meluap dari selokan", "Banjir setinggi lutut"]
+        for (i, title) in titles.enumerated() {
+            lines.append("BJR\(i),2026-11-23T0\(3 + i):15:00,\(title),Jl. Pakel RT 03 tergenang sejak subuh,Bencana,"
+                         + "\(["web", "whatsapp", "sms"][i % 3]),Warga \(i),0812000\(i),Laweyan,Pajang")
+        }
+        try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        _ = try lapor("--as", "op.sari", "import", csv)
+        try waitFor("⚠ 6 serupa (E)")
+        try keys("E")
+        try waitFor("~t │")
+        try waitFor(">*BJR0")
+        try keys("Enter")
+        try waitFor("Serupa")
+        let detail = try waitFor("● BJR")
+        #expect(detail.contains("kelurahan sama"))
+        try keys("q")
+        try waitFor(">*BJR0")
+        try keys("M")
+        try waitFor("✓ insiden BJR0: 5 laporan lain")
+        try waitFor("> BJR0")
+        try waitFor("[+5]")
+        try keys("r")
+        try waitFor("Disposisi ke")
+        try keys("Enter")
+        try waitFor("✓ route →")
+        let members = try lapor("--as", "kabid", "list", "--where", "~g BJR0", "--json")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(members.utf8)) as? [[String: Any]])
+        #expect(rows.count == 6)
+        #expect(rows.allSatisfy { ($0["state"] as? String) == "dispositioned" }, "\(rows.map { $0["state"] ?? "" })")
+        let audit = try lapor("--as", "kabid", "audit", "BJR4", "--json")
+        #expect(audit.contains("\"incident\" : \"BJR0\""))
+    }
+
     @Test func tagByPatternAndRouteTogether() throws {
         defer { finish() }
         try start()

@@ -24,7 +24,7 @@ import LaporCore
         #expect(m.templatePicker?.loading == true)
         // Enter before the list arrives takes the first (the desk's language first: English here).
         #expect(try send(&m, "<Enter>").isEmpty)
-        #expect(DeskUpdate.update(&m, .templatesLoaded(Self.choices)).isEmpty)
+        #expect(DeskUpdate.update(&m, .templatesLoaded(Self.choices, perReport: false)).isEmpty)
         #expect(m.templatePicker == nil)
         #expect(m.prompt?.text == "Dear Siti, please add to T1.")
         #expect(m.lastTemplate[.hold] == "hold-missing-info")
@@ -37,13 +37,13 @@ import LaporCore
     @Test func typingFiltersAndCtrlRTakesTheLastOneAgain() throws {
         var m = model()
         _ = try send(&m, "h<C-t>")
-        _ = DeskUpdate.update(&m, .templatesLoaded(Self.choices))
+        _ = DeskUpdate.update(&m, .templatesLoaded(Self.choices, perReport: false))
         _ = try send(&m, "tunda<Enter>")
         #expect(m.prompt?.text == "Yth. Siti, mohon lengkapi T1.")
         _ = try send(&m, "<Esc>")
         // Next time: Ctrl-R fetches the list and inserts the last one by itself.
         #expect(try send(&m, "h<C-r>") == [.loadTemplates(action: .hold, id: 1, agency: nil, filled: true)])
-        _ = DeskUpdate.update(&m, .templatesLoaded(Self.choices))
+        _ = DeskUpdate.update(&m, .templatesLoaded(Self.choices, perReport: false))
         #expect(m.prompt?.text == "Yth. Siti, mohon lengkapi T1." && m.templatePicker == nil)
         // With no template used for an action yet, Ctrl-R says so.
         _ = try send(&m, "<Esc>f<C-r>")
@@ -54,7 +54,7 @@ import LaporCore
         var m = model()
         _ = try send(&m, "tt;h<C-t>")
         #expect(m.templatePicker != nil)
-        _ = DeskUpdate.update(&m, .templatesLoaded([TemplateChoice(name: "raw", language: .id, text: "Yth. {pelapor}, {tracking_id}")]))
+        _ = DeskUpdate.update(&m, .templatesLoaded([TemplateChoice(name: "raw", language: .id, text: "Yth. {pelapor}, {tracking_id}")], perReport: false))
         _ = try send(&m, "<Enter>")
         #expect(m.prompt?.text == "Yth. {pelapor}, {tracking_id}" && m.prompt?.fillLanguage == .id)
         let effects = try send(&m, "<Enter>")
@@ -77,7 +77,7 @@ import LaporCore
         _ = try send(&m, "r")
         _ = DeskUpdate.update(&m, .pickerLoaded(AgencyPicker(agencies: [PickerEntry(code: "DLH", name: "DLH", reason: "", score: 1)])))
         #expect(try send(&m, "<C-t>") == [.loadTemplates(action: .route, id: 1, agency: "DLH", filled: true)])
-        _ = DeskUpdate.update(&m, .templatesLoaded([TemplateChoice(name: "diteruskan", language: .id, text: "Diteruskan ke DLH.")]))
+        _ = DeskUpdate.update(&m, .templatesLoaded([TemplateChoice(name: "diteruskan", language: .id, text: "Diteruskan ke DLH.")], perReport: false))
         let effects = try send(&m, "<Enter><Enter>")
         guard case .perform(let request)? = effects.first else { Issue.record("no action: \(effects)"); return }
         #expect(request.action == .route && request.agency == "DLH" && request.note == "Diteruskan ke DLH.")
@@ -86,7 +86,7 @@ import LaporCore
     @Test func thePickerDrawsNamesTextAndThePreview() throws {
         var m = model()
         _ = try send(&m, "h<C-t>")
-        _ = DeskUpdate.update(&m, .templatesLoaded(Self.choices))
+        _ = DeskUpdate.update(&m, .templatesLoaded(Self.choices, perReport: false))
         let screen = DeskRender.render(m).text
         #expect(screen.contains("▶ hold-missing-info") && screen.contains("tunda-lengkapi"))
         #expect(screen.contains("^T template"))

@@ -211,6 +211,11 @@ extension LaporStore {
         }
     }
 
+    /// Whether any report is in an incident (read from the partial index).
+    public func hasIncidents() throws -> Bool {
+        try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM report WHERE incident_of IS NOT NULL)") ?? false }
+    }
+
     /// The incident a report is in, if any.
     public func incident(of reportID: Int64) throws -> IncidentSummary? {
         try read { db in
