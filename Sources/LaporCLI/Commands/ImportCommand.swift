@@ -36,9 +36,11 @@ struct ImportCommand: ParsableCommand {
                 throw SilentExit(code: 1)
             }
         }
+        let before = try ctx.store.maxReportID()
         summary = try importer.run(files, format: parsedFormat)
         if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        try finish(summary, ctx)
+        let resent = dryRun ? [] : try ctx.store.resentReports(after: before, language: ctx.language)
+        try finish(summary, ctx, resent: resent)
     }
 
     /// `{"sheet", "header_row", "preamble": {label: value}}` of cli.md.
@@ -48,7 +50,8 @@ struct ImportCommand: ParsableCommand {
         return ["sheet": o.sheet, "header_row": o.headerRow, "preamble": preamble]
     }
 
-    private func finish(_ s: Importer.Summary, _ ctx: Context) throws {
+    /// `resent`: reports sent twice, proposed as one incident; nil when the import was too big to check.
+    private func finish(_ s: Importer.Summary, _ ctx: Context, resent: [ProposedGroup]? = []) throws {
         if let rejects {
             var text = CSVWriter.line(["line", "tracking_id", "reason"]) + "\n"
             for r in s.rejects { text += CSVWriter.line([String(r.line), SpreadsheetSafe.cell(r.trackingID), r.reason]) + "\n" }
@@ -63,7 +66,9 @@ struct ImportCommand: ParsableCommand {
                              "created_agencies": s.createdAgencies, "dry_run": dryRun,
                              "agencies_created": s.agencyNotes.filter(\.created).map { ["code": $0.code, "name": $0.name] },
                              "agency_spellings": s.agencyNotes.filter { !$0.created }.map { ["spelling": $0.name, "code": $0.code] },
-                             "source": s.origin.map(Self.sourceObject) ?? NSNull()])
+                             "source": s.origin.map(Self.sourceObject) ?? NSNull(),
+                             "proposed_groups": resent.map { $0.count as Any } ?? NSNull(),
+                             "proposed": (resent ?? []).map { ["members": $0.trackingIDs, "score": $0.score, "reason": $0.reason] }])
             return
         }
         let l = ctx.language
@@ -89,6 +94,16 @@ struct ImportCommand: ParsableCommand {
         }
         if !s.unknownColumns.isEmpty { Output.line((l == .id ? "Kolom diabaikan: " : "Ignored columns: ") + Sanitizer.line(s.unknownColumns.joined(separator: ", "))) }
         for r in s.rejects.prefix(10) { Output.line(Sanitizer.line("  line \(r.line) \(r.trackingID): \(r.reason)")) }
+        if let resent, !resent.isEmpty {
+            Output.line(l == .id ? "Kemungkinan dikirim ulang (usulan insiden): \(resent.count)"
+                                 : "Probably sent again (proposed incidents): \(resent.count)")
+            for g in resent.prefix(10) {
+                Output.line("  lapor group \(g.trackingIDs.dropFirst().joined(separator: " ")) --into \(g.trackingIDs[0])   # \(g.reason)")
+            }
+        } else if resent == nil {
+            Output.line(l == .id ? "Laporan kiriman ulang tidak diperiksa (lebih dari 50.000 laporan baru)."
+                                 : "Re-sent reports not checked (more than 50,000 new reports).")
+        }
         if s.rejects.count > 10 { Output.line(l == .id ? "  … \(s.rejects.count - 10) lagi (--rejects FILE)" : "  … \(s.rejects.count - 10) more (--rejects FILE)") }
     }
 }

@@ -9,6 +9,8 @@ struct PolicyCommand: ParsableCommand {
     @Option(help: "Due-soon warning at this percentage of a limit.") var dueSoon: Int?
     @Option(help: "Escalate reports after this many bounces.") var escalateAfter: Int?
     @Option(help: "The desk's time zone: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT).") var zone: String?
+    @Option(help: "Similar reports: days either side (default 3).") var similarDays: Int?
+    @Option(help: "Emerging incident: N reports within H hours, as N/Hh (default 5/6h).") var emerging: String?
 
     func run() throws {
         let ctx = try Context.open(common)
@@ -29,6 +31,20 @@ struct PolicyCommand: ParsableCommand {
             changes.append(.escalateAfterBounces(escalateAfter))
         }
         if let zone { changes.append(.timeZone(zone)) }
+        if similarDays != nil || emerging != nil {
+            var incidents = try ctx.store.incidentPolicy()
+            if let similarDays { incidents.windowDays = similarDays }
+            if let emerging {
+                let parts = emerging.lowercased().split(separator: "/")
+                guard parts.count == 2, let n = Int(parts[0]), let h = Int(parts[1].hasSuffix("h") ? parts[1].dropLast() : parts[1]) else {
+                    throw LaporError.invalidArgument("--emerging takes N/Hh, e.g. 5/6h (5 similar reports within 6 hours), not '\(emerging)'.")
+                }
+                incidents.emergingCount = n
+                incidents.emergingHours = h
+            }
+            try ctx.store.setIncidentPolicy(incidents, by: ctx.user, at: ctx.now)
+        }
+        let incidents = try ctx.store.incidentPolicy()
         var policy = try ctx.store.policy()
         let before = policy
         for change in changes { policy = try ctx.store.setPolicy(change, by: ctx.user, at: ctx.now) }
@@ -49,7 +65,9 @@ struct PolicyCommand: ParsableCommand {
         if ctx.json {
             var limits: [String: String] = [:]
             for clock in SLAClock.allCases { limits[clock.rawValue] = policy.limit(clock).description }
-            try Output.json(["limits": limits, "due_soon_percent": policy.dueSoonPercent, "escalate_after_bounces": policy.escalateAfterBounces])
+            try Output.json(["limits": limits, "due_soon_percent": policy.dueSoonPercent, "escalate_after_bounces": policy.escalateAfterBounces,
+                             "similar_days": incidents.windowDays, "emerging_count": incidents.emergingCount,
+                             "emerging_hours": incidents.emergingHours])
             return
         }
         for clock in SLAClock.allCases {
@@ -57,5 +75,7 @@ struct PolicyCommand: ParsableCommand {
         }
         Output.line("due_soon_percent \(policy.dueSoonPercent) %")
         Output.line("escalate_after_bounces \(policy.escalateAfterBounces)")
+        Output.line("similar_days ±\(incidents.windowDays)")
+        Output.line("emerging \(incidents.emergingCount)/\(incidents.emergingHours)h")
     }
 }
