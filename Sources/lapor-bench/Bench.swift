@@ -99,6 +99,7 @@ struct Bench {
         report.json["trend_ms"] = trend
         report.json["sla_ms"] = sla
         report.json["open_reports"] = open
+        try IncidentBench(db: db, seed: seed).run(into: &report, now: now, log: log)
         try RoutingBench(history: min(10_000, max(1_000, rows / 2)), seed: seed, dir: dir).run(into: &report, log: log)
         return report
     }
