@@ -36,20 +36,25 @@ struct StatsBoardCommand: ParsableCommand {
                 ["agency": line.code, "name": line.name,
                  "counts": Dictionary(uniqueKeysWithValues: ReportState.allCases.map { ($0.rawValue, line.counts[$0] ?? 0) }),
                  "overdue": line.overdue, "sla_met_pct": line.followUpMetPercent.map { ($0 * 10).rounded() / 10 } ?? NSNull(),
-                 "median_followup_working_days": line.medianFollowUpWorkingDays ?? NSNull(), "bounces": line.bounces] as [String: Any]
+                 "median_followup_working_days": line.medianFollowUpWorkingDays ?? NSNull(), "bounces": line.bounces,
+                 "incidents": line.incidents, "incident_reports": line.incidentReports] as [String: Any]
             }])
             return
         }
-        let header = [Strings.agency.text(l)] + Self.states.map { $0.label(l) }
+        let baseHeader = [Strings.agency.text(l)] + Self.states.map { $0.label(l) }
             + [l == .id ? "Terlambat" : "Overdue", l == .id ? "SLA tepat %" : "SLA met %", l == .id ? "Median HK tindak lanjut" : "Median WD to follow-up", Strings.bounces.text(l)]
+        // Incidents get a column once there are any: "3 (18)" is three incidents of 18 reports.
+        let withIncidents = lines.contains { $0.incidents > 0 }
+        let header = baseHeader + (withIncidents ? [l == .id ? "Insiden (laporan)" : "Incidents (reports)"] : [])
         let rows = lines.map { line in
             [line.code] + Self.states.map { NumberText.integer(line.counts[$0] ?? 0, l) }
                 + [NumberText.integer(line.overdue, l), line.followUpMetPercent.map { NumberText.decimal($0, l) } ?? "—",
                    line.medianFollowUpWorkingDays.map { NumberText.decimal($0, l) } ?? "—", NumberText.integer(line.bounces, l)]
+                + (withIncidents ? ["\(line.incidents) (\(line.incidentReports))"] : [])
         }
         switch format {
         case "xlsx":
-            try writeWorkbook(lines, header: header, first: first, last: last, language: l)
+            try writeWorkbook(lines, header: baseHeader, first: first, last: last, language: l)
         case "csv":
             Output.line(CSVWriter.line(header))
             for row in rows { Output.line(CSVWriter.line(row.map(SpreadsheetSafe.cell))) }

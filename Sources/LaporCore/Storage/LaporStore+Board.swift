@@ -13,6 +13,9 @@ extension LaporStore {
         public var followUpMetPercent: Double?
         public var medianFollowUpWorkingDays: Double?
         public var bounces: Int
+        /// Incidents among the agency's reports, and the reports they hold (members and primaries).
+        public var incidents = 0
+        public var incidentReports = 0
     }
 
     /// Board lines for reports submitted between two days (inclusive), judged at `now`.
@@ -38,6 +41,15 @@ extension LaporStore {
                 lines[id]?.counts[state] = row[2]
                 lines[id]?.overdue += row[3] ?? 0
                 lines[id]?.bounces += row[4] ?? 0
+            }
+            // Incidents: how many distinct incidents the agency's reports make, and how many reports they hold.
+            for row in try Row.fetchAll(db, sql: """
+                SELECT report.agency_id, count(DISTINCT report.incident_of), count(*)
+                FROM report \(whereSQL) AND report.incident_of IS NOT NULL GROUP BY report.agency_id
+                """, arguments: arguments) {
+                let id: Int64 = row[0]
+                lines[id]?.incidents = row[1]
+                lines[id]?.incidentReports = row[2]
             }
             // Follow-up speed: from the latest routing to the first follow-up, on the agency's calendar.
             let engine = try Self.clockEngine(db, zone: zone)
