@@ -37,6 +37,7 @@ public enum IncidentGrouping {
         }
         // Stars, not chains: each group is a primary and the reports linked to it directly, so a
         // run of look-alike reports over weeks (each two days from the next) is not one incident.
+        // The report with the most free links goes first; a heap with lazy updates keeps it cheap.
         var links: [Int: [Int: Similarity]] = [:]
         for (i, j, s) in edges {
             links[i, default: [:]][j] = s
@@ -44,18 +45,32 @@ public enum IncidentGrouping {
         }
         var taken: Set<Int> = []
         var out: [ProposedGroup] = []
-        while true {
-            var best: (node: Int, weight: Double, count: Int)?
-            for (node, neighbours) in links where !taken.contains(node) {
-                let free = neighbours.filter { !taken.contains($0.key) }
-                guard free.count + 1 >= minimumSize, !free.isEmpty else { continue }
-                let weight = free.values.reduce(0) { $0 + $1.score }
-                if best == nil || free.count > best!.count || (free.count == best!.count && weight > best!.weight)
-                    || (free.count == best!.count && weight == best!.weight && sigs[node].submittedAt < sigs[best!.node].submittedAt) {
-                    best = (node, weight, free.count)
-                }
+        func key(_ node: Int) -> (count: Int, weight: Double) {
+            var count = 0, weight = 0.0
+            for (other, s) in links[node] ?? [:] where !taken.contains(other) {
+                count += 1
+                weight += s.score
             }
-            guard let primary = best?.node else { break }
+            return (count, weight)
+        }
+        func before(_ a: (node: Int, count: Int, weight: Double), _ b: (node: Int, count: Int, weight: Double)) -> Bool {
+            if a.count != b.count { return a.count > b.count }
+            if a.weight != b.weight { return a.weight > b.weight }
+            return sigs[a.node].submittedAt != sigs[b.node].submittedAt ? sigs[a.node].submittedAt < sigs[b.node].submittedAt : a.node < b.node
+        }
+        var heap = Heap(links.keys.map { node -> (node: Int, count: Int, weight: Double) in
+            let k = key(node)
+            return (node, k.count, k.weight)
+        }, before: before)
+        while let top = heap.pop() {
+            guard !taken.contains(top.node) else { continue }
+            let now = key(top.node)
+            if now.count != top.count || now.weight != top.weight {
+                if now.count > 0 { heap.push((top.node, now.count, now.weight)) }
+                continue
+            }
+            guard now.count + 1 >= minimumSize, now.count > 0 else { continue }
+            let primary = top.node
             let others = links[primary]!.filter { !taken.contains($0.key) }.sorted { a, b in
                 a.value.score != b.value.score ? a.value.score > b.value.score : sigs[a.key].submittedAt < sigs[b.key].submittedAt
             }
