@@ -46,8 +46,8 @@ extension LaporStore {
     // MARK: - Similar reports
 
     /// The reports most likely about the same incident as `ref`, best first: candidates are read
-    /// from the kecamatan-and-time index and from the full-text index by the places the report
-    /// names, never by scanning the table.
+    /// from the time index (which carries the kelurahan) and from the full-text index by the places
+    /// the report names, never by scanning the table.
     public func similar(to ref: String, for user: User, limit: Int = 10) throws -> [SimilarReport] {
         let report = try self.report(ref, for: user)
         return try read { db in
@@ -71,28 +71,44 @@ extension LaporStore {
     static func candidates(_ db: Database, around report: Report, signature: IncidentSignature, window: Double) throws -> [Report] {
         let from = RowDecoding.seconds(report.submittedAt.addingTimeInterval(-window))
         let to = RowDecoding.seconds(report.submittedAt.addingTimeInterval(window))
-        var found: [Int64: Report] = [:]
-        if !report.kecamatan.isEmpty {
-            for r in try Row.fetchAll(db, sql: """
-                SELECT \(RowDecoding.reportColumns) FROM report INDEXED BY report_place_time
-                WHERE kecamatan = ? AND submitted_at BETWEEN ? AND ? AND id <> ? LIMIT 2000
-                """, arguments: [report.kecamatan, from, to, report.id]).map(RowDecoding.report) {
-                found[r.id] = r
+        var ids: Set<Int64> = []
+        // The same kelurahan in the window, read from the time index's entries alone (it carries the
+        // kelurahan), whether the kelurahan came in its field or in the text ("kel. Pajang").
+        let kelurahan = signature.places.filter { $0.hasPrefix("kel:") }.map { String($0.dropFirst(4)) }
+        if !kelurahan.isEmpty {
+            let marks = kelurahan.map { _ in "?" }.joined(separator: ",")
+            ids.formUnion(try Int64.fetchAll(db, sql: """
+                SELECT id FROM report INDEXED BY report_submitted
+                WHERE submitted_at BETWEEN ? AND ? AND lower(kelurahan) IN (\(marks)) AND id <> ? LIMIT 5000
+                """, arguments: StatementArguments([from, to] as [Int64] + []) + StatementArguments(kelurahan)
+                    + StatementArguments([report.id])))
+        }
+        // Reports that give the place only in their text: the place's words as a phrase, within the
+        // window's id range (ids follow arrival, so the range is tight; the time is checked after).
+        let places = signature.namedPlaces.sorted().prefix(4)
+        if !places.isEmpty, let range = try Row.fetchOne(db, sql: """
+            SELECT min(id), max(id) FROM report INDEXED BY report_submitted WHERE submitted_at BETWEEN ? AND ?
+            """, arguments: [from, to]), let low: Int64 = range[0], let high: Int64 = range[1] {
+            for place in places {
+                let words = place.drop { $0 != ":" }.dropFirst().split(separator: " ").map { "\"\($0)\"" }
+                guard !words.isEmpty else { continue }
+                ids.formUnion(try Int64.fetchAll(db, sql: """
+                    SELECT rowid FROM report_text WHERE report_text MATCH ? AND rowid BETWEEN ? AND ? LIMIT 5000
+                    """, arguments: [words.joined(separator: " "), low, high]))
             }
         }
-        // Reports that give the place only in their text: the place's words as a phrase.
-        for place in signature.namedPlaces.sorted().prefix(4) {
-            let words = place.drop { $0 != ":" }.dropFirst().split(separator: " ").map { "\"\($0)\"" }
-            guard !words.isEmpty else { continue }
-            for r in try Row.fetchAll(db, sql: """
-                SELECT \(RowDecoding.reportColumns) FROM report
-                WHERE id IN (SELECT rowid FROM report_text WHERE report_text MATCH ?) AND submitted_at BETWEEN ? AND ? AND id <> ?
-                LIMIT 2000
-                """, arguments: [words.joined(separator: " "), from, to, report.id]).map(RowDecoding.report) {
-                found[r.id] = r
-            }
+        ids.remove(report.id)
+        guard !ids.isEmpty else { return [] }
+        let list = ids.sorted()
+        var found: [Report] = []
+        for start in stride(from: 0, to: list.count, by: 500) {
+            let chunk = Array(list[start..<min(list.count, start + 500)])
+            found += try Row.fetchAll(db, sql: """
+                SELECT \(RowDecoding.reportColumns) FROM report WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                    AND submitted_at BETWEEN ? AND ?
+                """, arguments: StatementArguments(chunk) + StatementArguments([from, to])).map(RowDecoding.report)
         }
-        return Array(found.values)
+        return found
     }
 
     // MARK: - Proposed groups

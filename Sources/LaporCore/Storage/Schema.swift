@@ -228,13 +228,15 @@ enum Schema {
             }
         }
         // Incidents: a report points at its incident's primary (the primary at itself); an action
-        // that reached a member through its primary says so in the audit trail. Place and time
-        // index the search for similar reports.
+        // that reached a member through its primary says so in the audit trail. The time index
+        // carries the kelurahan, so similar reports of a place and week are found from its entries
+        // alone, without one more index for every import to keep.
         migrator.registerMigration("v12-incidents") { db in
             try db.execute(sql: """
                 ALTER TABLE report ADD COLUMN incident_of INTEGER REFERENCES report(id);
                 CREATE INDEX report_incident ON report(incident_of) WHERE incident_of IS NOT NULL;
-                CREATE INDEX report_place_time ON report(kecamatan, submitted_at);
+                DROP INDEX report_submitted;
+                CREATE INDEX report_submitted ON report(submitted_at, kelurahan);
                 ALTER TABLE audit ADD COLUMN via_incident INTEGER REFERENCES report(id);
                 """)
         }
