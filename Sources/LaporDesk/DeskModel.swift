@@ -245,6 +245,8 @@ public struct BoardRow: Sendable, Equatable {
     public var counts: [ReportState: Int]
     public var overdue: Int
     public var bounces: Int
+    /// Open incidents among the agency's reports (each counted once, however many reports).
+    public var incidents = 0
 }
 
 /// The trend view's data: buckets and a two-period comparison.

@@ -170,7 +170,8 @@ public final class DeskRuntime: @unchecked Sendable {
             let both = within.map { SQLFragment("(\($0.sql)) AND (\(matching.sql))", $0.values + matching.values) } ?? matching
             return [.taggedFound(try store.reportIDs(both, for: user))]
         case .loadBoard:
-            let rows = try store.agencyTallies(now: now, for: user).map { BoardRow(code: $0.code, counts: $0.counts, overdue: $0.overdue, bounces: $0.bounces) }
+            let rows = try store.agencyTallies(now: now, for: user).map { BoardRow(code: $0.code, counts: $0.counts, overdue: $0.overdue, bounces: $0.bounces,
+                                                                                   incidents: $0.incidents) }
             return [.boardLoaded(rows)]
         case .loadSLA:
             let groups = try store.slaGroups(now: now, for: user).map { SLAGroup(clock: $0.clock, agency: $0.agency, overdue: $0.overdue, dueSoon: $0.dueSoon) }

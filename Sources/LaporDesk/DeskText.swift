@@ -71,8 +71,8 @@ enum DeskText {
             ] + common
         case .board:
             return [t(l, "Enter  laporan terbuka instansi ini       s  urut menurut terlambat", "Enter  this agency's open reports       s  sort by overdue"),
-                    t(l, "Kolom: laporan per status, terlambat (jam berjalan lewat tenggat), pantulan (kembali/dialihkan)",
-                      "Columns: reports per state, overdue (a running clock past its deadline), bounces (returned/re-routed)")] + common
+                    t(l, "Kolom: laporan per status, terlambat (jam berjalan lewat tenggat), pantulan (kembali/dialihkan); ⧉N insiden terbuka",
+                      "Columns: reports per state, overdue (a running clock past its deadline), bounces (returned/re-routed); ⧉N open incidents")] + common
         case .trend:
             return [t(l, "d/w/m  per hari/minggu/bulan      r  rentang: 90 hari, 1 tahun, 2 tahun, semua",
                       "d/w/m  by day/week/month          r  range: 90 days, 1 year, 2 years, all")] + common

@@ -29,7 +29,9 @@ enum PanelRender {
             }
             x = s.put(DisplayWidth.pad((row.overdue > 0 ? "! " : "  ") + NumberText.integer(row.overdue, l), to: 9), x: x, y: y,
                       style: row.overdue > 0 && i != m.viewCursor ? .overdue : style)
-            s.put(NumberText.integer(row.bounces, l), x: x, y: y, style: style)
+            let end = s.put(NumberText.integer(row.bounces, l), x: x, y: y, style: style)
+            // Incidents, once there are any: "⧉3" is three incidents however many reports they hold.
+            if row.incidents > 0 { s.put(" ⧉\(row.incidents)", x: end, y: y, style: style, maxWidth: m.width - end) }
         }
         moreMarks(count: m.board.count, first: first, shown: shown, top: 2, m, &s)
     }

@@ -29,7 +29,7 @@ public enum IncidentGrouping {
                     n += 1
                     if sigs[j].submittedAt.timeIntervalSince(sigs[i].submittedAt) > window { break }
                     let key = Int64(min(i, j)) << 32 | Int64(max(i, j))
-                    guard seen.insert(key).inserted else { continue }
+                    guard seen.insert(key).inserted, Similarity.mayLink(sigs[i], sigs[j], window: window) else { continue }
                     let similarity = Similarity.between(sigs[i], sigs[j], window: window)
                     if similarity.linked { edges.append((i, j, similarity)) }
                 }

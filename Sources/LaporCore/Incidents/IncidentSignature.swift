@@ -15,6 +15,11 @@ public struct IncidentSignature: Sendable, Equatable {
     /// `kel:x`, `jl:x`, `gg:x`, `lm:pasar x`, `rt:3`, `rw:2`.
     public var places: Set<String>
     public var contact: String
+    /// The places by kind, read once so that comparing two reports allocates nothing.
+    public var kelurahan: Set<String> = []
+    public var spots: Set<String> = []
+    public var rts: Set<String> = []
+    public var kinds: Set<String> = []
 
     public init(_ r: Report) {
         id = r.id
@@ -37,6 +42,10 @@ public struct IncidentSignature: Sendable, Equatable {
             if words.contains("listrik") || words.contains("lampu") { words.insert("padam") }
         }
         self.words = words
+        kinds = words.intersection(Self.kinds)
+        kelurahan = places.filter { $0.hasPrefix("kel:") }
+        spots = places.filter { $0.hasPrefix("jl:") || $0.hasPrefix("gg:") || $0.hasPrefix("lm:") }
+        rts = places.filter { $0.hasPrefix("rt:") }
         contact = r.reporterContact.filter { $0.isNumber || $0.isLetter || $0 == "@" }.lowercased()
     }
 
@@ -70,7 +79,8 @@ public struct IncidentSignature: Sendable, Equatable {
     /// RT and RW numbers.
     static func placeTokens(_ text: String) -> Set<String> {
         var tokens: Set<String> = []
-        let raw = text.folding(options: .diacriticInsensitive, locale: nil)
+        // Most citizen text is ASCII: folding accents (slow in Foundation) only when there are any.
+        let raw = text.utf8.allSatisfy({ $0 < 128 }) ? text : text.folding(options: .diacriticInsensitive, locale: nil)
         var original: [String] = []
         var current = ""
         for ch in raw {
@@ -130,7 +140,7 @@ public struct IncidentSignature: Sendable, Equatable {
                                      "mampet", "macet", "keruh"]
 
     /// The kinds of problem the report names.
-    public var problemKinds: Set<String> { words.intersection(Self.kinds) }
+    public var problemKinds: Set<String> { kinds }
 
     /// Places that single out a spot (not RT/RW alone: every kelurahan has an RT 03).
     var namedPlaces: Set<String> { places.filter { !$0.hasPrefix("rt:") && !$0.hasPrefix("rw:") } }

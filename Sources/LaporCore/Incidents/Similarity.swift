@@ -10,6 +10,15 @@ public struct Similarity: Sendable, Equatable {
     public var sharedWords: [String]
     public var seconds: Double
 
+    /// A cheap test that rules out most pairs before `between` is worth its sets: too far apart in
+    /// time, no place in common, or two different kinds of problem. True does not mean linked.
+    public static func mayLink(_ a: IncidentSignature, _ b: IncidentSignature, window: TimeInterval) -> Bool {
+        guard abs(a.submittedAt.timeIntervalSince(b.submittedAt)) <= window else { return false }
+        guard !a.kelurahan.isDisjoint(with: b.kelurahan) || !a.spots.isDisjoint(with: b.spots) else { return false }
+        if !a.kinds.isEmpty && !b.kinds.isEmpty && a.kinds.isDisjoint(with: b.kinds) { return false }
+        return !a.words.isDisjoint(with: b.words)
+    }
+
     /// Scores `a` against `b` within `window` seconds either side. Place weighs most: the same
     /// problem in another kelurahan the same day is another incident.
     public static func between(_ a: IncidentSignature, _ b: IncidentSignature, window: TimeInterval) -> Similarity {
@@ -20,10 +29,8 @@ public struct Similarity: Sendable, Equatable {
         let sameRT = shared.contains { $0.hasPrefix("rt:") }
         // Two streets named and none shared, or two RTs named and none shared: the same kelurahan
         // but another spot.
-        let streetsA = a.namedPlaces.filter { !$0.hasPrefix("kel:") }, streetsB = b.namedPlaces.filter { !$0.hasPrefix("kel:") }
-        let otherStreet = !streetsA.isEmpty && !streetsB.isEmpty && !sameSpot
-        let rtsA = a.places.filter { $0.hasPrefix("rt:") }, rtsB = b.places.filter { $0.hasPrefix("rt:") }
-        let otherRT = !rtsA.isEmpty && !rtsB.isEmpty && !sameRT && !sameSpot
+        let otherStreet = !a.spots.isEmpty && !b.spots.isEmpty && !sameSpot
+        let otherRT = !a.rts.isEmpty && !b.rts.isEmpty && !sameRT && !sameSpot
         var place = 0.0
         if sameKel { place = otherStreet || otherRT ? 0.5 : sameSpot || sameRT ? 1.0 : 0.85 } else if sameSpot { place = 0.8 }
         else if !a.kecamatan.isEmpty && a.kecamatan == b.kecamatan { place = 0.3 }

@@ -36,7 +36,10 @@ public enum RoutingText {
             guard !stopwords.contains(word), word.count >= 3 else { return }
             out.append(stem(word))
         }
-        for ch in text.lowercased().folding(options: .diacriticInsensitive, locale: nil) {
+        // Accents are folded only when there are any: Foundation's folding dominates otherwise.
+        let lower = text.lowercased()
+        let plain = lower.utf8.allSatisfy { $0 < 128 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
+        for ch in plain {
             if ch.isLetter { current.append(ch) } else { flush() }
         }
         flush()

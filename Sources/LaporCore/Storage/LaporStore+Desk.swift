@@ -96,6 +96,16 @@ extension LaporStore {
                 tally.bounces += row[6] ?? 0
                 byCode[code] = tally
             }
+            // Open incidents per agency (the partial index on incident_of keeps this small).
+            let (incidentWhere, incidentArguments) = Self.whereClause(
+                SQLFragment("report.agency_id IS NOT NULL AND report.incident_of IS NOT NULL AND report.state NOT IN ('resolved', 'archived')"),
+                visibility: Visibility(user: user))
+            for row in try Row.fetchAll(db, sql: """
+                SELECT agency.code, count(DISTINCT report.incident_of) FROM report JOIN agency ON agency.id = report.agency_id
+                \(incidentWhere) GROUP BY agency.code
+                """, arguments: incidentArguments) {
+                byCode[row[0], default: AgencyTally(code: row[0])].incidents = row[1]
+            }
             return byCode.values.sorted { $0.code < $1.code }
         }
     }
@@ -153,4 +163,6 @@ public struct AgencyTally: Sendable, Equatable {
     public var dueSoon = 0
     public var bouncedOpen = 0
     public var bounces = 0
+    /// Open incidents among the agency's reports.
+    public var incidents = 0
 }
