@@ -134,6 +134,36 @@ public struct IncidentSignature: Sendable, Equatable {
         return tokens
     }
 
+    /// Byte strings of which a report must contain at least one to share a problem word with this
+    /// one: each word's stem (a stem is always inside the word it came from) and the words the
+    /// synonym table brings to it. A cheap test that spares most candidates a full signature.
+    public var needles: [[UInt8]] {
+        var out: Set<String> = words
+        for (source, target) in Self.synonyms where words.contains(target) { out.insert(source) }
+        return out.filter { $0.count >= 3 }.map { Array($0.utf8) }
+    }
+
+    /// Whether `text` (any case) contains one of `needles`.
+    public static func mentions(_ text: String, _ needles: [[UInt8]]) -> Bool {
+        let lower = text.lowercased()
+        let plain = lower.utf8.allSatisfy { $0 < 128 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
+        let bytes = Array(plain.utf8)
+        for needle in needles where needle.count <= bytes.count {
+            let first = needle[0]
+            var i = 0
+            let last = bytes.count - needle.count
+            while i <= last {
+                if bytes[i] == first {
+                    var j = 1
+                    while j < needle.count && bytes[i + j] == needle[j] { j += 1 }
+                    if j == needle.count { return true }
+                }
+                i += 1
+            }
+        }
+        return false
+    }
+
     /// Words that name a kind of problem: two reports naming different kinds are different
     /// incidents however much else they share ("air", "mati", "total" are not kinds).
     static let kinds: Set<String> = ["banjir", "airmati", "padam", "longsor", "tumbang", "sampah", "bocor", "lubang", "kebakar",

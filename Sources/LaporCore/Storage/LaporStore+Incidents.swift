@@ -57,8 +57,12 @@ extension LaporStore {
             let visible = try Self.candidates(db, around: report, signature: target, window: policy.window)
                 .filter { visibility.allows(agencyID: $0.agencyID) }
             var found: [SimilarReport] = []
-            for candidate in visible {
+            // Only reports sharing a problem word are similar; a byte search rules out the rest
+            // before their words and places are read.
+            let needles = target.needles
+            for candidate in visible where IncidentSignature.mentions(candidate.title + " " + candidate.body, needles) {
                 let similarity = Similarity.between(target, IncidentSignature(candidate), window: policy.window)
+                guard !similarity.sharedWords.isEmpty else { continue }
                 if similarity.linked || similarity.score >= 0.45 { found.append(SimilarReport(report: candidate, similarity: similarity)) }
             }
             found.sort { a, b in
