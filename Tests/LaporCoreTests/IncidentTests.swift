@@ -42,8 +42,10 @@ import Testing
         }
         let groups = IncidentGrouping.groups(sigs, window: 3 * 86_400, language: .en)
         let (precision, recall, pairs) = IncidentBurstGenerator.score(groups.map(\.trackingIDs), truth: items)
-        print("group suggest, seed \(seed): \(items.count) reports, \(groups.count) groups, \(pairs) pairs, "
-              + "precision \(String(format: "%.3f", precision)), recall \(String(format: "%.3f", recall))")
+        // On stderr: in-process CLI tests capture stdout while this suite runs beside them.
+        let line = "group suggest, seed \(seed): \(items.count) reports, \(groups.count) groups, \(pairs) pairs, "
+            + "precision \(String(format: "%.3f", precision)), recall \(String(format: "%.3f", recall))\n"
+        FileHandle.standardError.write(Data(line.utf8))
         #expect(precision >= 0.95)
         #expect(recall >= 0.90)
         // A report is in at most one proposed group.

@@ -145,9 +145,16 @@ public struct IncidentSignature: Sendable, Equatable {
 
     /// Whether `text` (any case) contains one of `needles`.
     public static func mentions(_ text: String, _ needles: [[UInt8]]) -> Bool {
-        let lower = text.lowercased()
-        let plain = lower.utf8.allSatisfy { $0 < 128 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
-        let bytes = Array(plain.utf8)
+        // ASCII is lowered byte by byte; other text goes through Foundation's folding first.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for b in text.utf8 {
+            if b >= 128 {
+                bytes = Array(text.lowercased().folding(options: .diacriticInsensitive, locale: nil).utf8)
+                break
+            }
+            bytes.append(b >= 65 && b <= 90 ? b | 0x20 : b)
+        }
         for needle in needles where needle.count <= bytes.count {
             let first = needle[0]
             var i = 0

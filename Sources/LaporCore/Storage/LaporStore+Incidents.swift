@@ -54,13 +54,23 @@ extension LaporStore {
             let policy = try Self.incidentPolicy(db)
             let target = IncidentSignature(report)
             let visibility = Visibility(user: user)
-            let visible = try Self.candidates(db, around: report, signature: target, window: policy.window)
+            // Only reports sharing a problem word are similar; a byte search over their title and body
+            // rules out the rest before their whole rows, words and places are read.
+            let needles = target.needles
+            let ids = try Self.candidateIDs(db, around: report, signature: target, window: policy.window)
+            var wanted: [Int64] = []
+            for start in stride(from: 0, to: ids.count, by: 500) {
+                let chunk = Array(ids[start..<min(ids.count, start + 500)])
+                let sql = "SELECT id, title, body FROM report WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))"
+                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)) {
+                    let text = (row[1] as String) + " " + (row[2] as String)
+                    if IncidentSignature.mentions(text, needles) { wanted.append(row[0]) }
+                }
+            }
+            let visible = try Self.reports(db, ids: wanted, around: report.submittedAt, window: policy.window)
                 .filter { visibility.allows(agencyID: $0.agencyID) }
             var found: [SimilarReport] = []
-            // Only reports sharing a problem word are similar; a byte search rules out the rest
-            // before their words and places are read.
-            let needles = target.needles
-            for candidate in visible where IncidentSignature.mentions(candidate.title + " " + candidate.body, needles) {
+            for candidate in visible {
                 let similarity = Similarity.between(target, IncidentSignature(candidate), window: policy.window)
                 guard !similarity.sharedWords.isEmpty else { continue }
                 if similarity.linked || similarity.score >= 0.45 { found.append(SimilarReport(report: candidate, similarity: similarity)) }
@@ -72,7 +82,7 @@ extension LaporStore {
         }
     }
 
-    static func candidates(_ db: Database, around report: Report, signature: IncidentSignature, window: Double) throws -> [Report] {
+    static func candidateIDs(_ db: Database, around report: Report, signature: IncidentSignature, window: Double) throws -> [Int64] {
         let from = RowDecoding.seconds(report.submittedAt.addingTimeInterval(-window))
         let to = RowDecoding.seconds(report.submittedAt.addingTimeInterval(window))
         var ids: Set<Int64> = []
@@ -102,8 +112,13 @@ extension LaporStore {
             }
         }
         ids.remove(report.id)
-        guard !ids.isEmpty else { return [] }
-        let list = ids.sorted()
+        return ids.sorted()
+    }
+
+    /// Whole rows of `ids` submitted within `window` of `center`.
+    static func reports(_ db: Database, ids list: [Int64], around center: Date, window: Double) throws -> [Report] {
+        let from = RowDecoding.seconds(center.addingTimeInterval(-window))
+        let to = RowDecoding.seconds(center.addingTimeInterval(window))
         var found: [Report] = []
         for start in stride(from: 0, to: list.count, by: 500) {
             let chunk = Array(list[start..<min(list.count, start + 500)])
