@@ -127,20 +127,14 @@ enum DeskInput {
 
     static func picker(_ key: Key, _ m: inout DeskModel) -> [DeskEffect] {
         guard var picker = m.picker else { return [] }
+        if picker.navigate(key) {
+            m.picker = picker
+            return []
+        }
         switch key {
         case .esc:
             m.picker = nil
             return []
-        case .down, .ctrl("n"):
-            picker.selected = min(picker.selected + 1, max(0, picker.visible.count - 1))
-        case .up, .ctrl("p"):
-            picker.selected = max(0, picker.selected - 1)
-        case .backspace, .delete:
-            if !picker.filter.isEmpty { picker.filter.removeLast() }
-            picker.selected = 0
-        case .char(let c):
-            picker.filter.append(c)
-            picker.selected = 0
         case .ctrl("t") where !picker.loading:
             // A note for the agency chosen, from a template: the route happens when the note is sent.
             let visible = picker.visible

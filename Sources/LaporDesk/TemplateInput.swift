@@ -46,20 +46,14 @@ enum TemplateInput {
 
     static func key(_ key: Key, _ m: inout DeskModel) -> [DeskEffect] {
         guard var picker = m.templatePicker else { return [] }
+        if picker.navigate(key) {
+            m.templatePicker = picker
+            return []
+        }
         switch key {
         case .esc:
             m.templatePicker = nil
             return []
-        case .down, .ctrl("n"):
-            picker.selected = min(picker.selected + 1, max(0, picker.visible.count - 1))
-        case .up, .ctrl("p"):
-            picker.selected = max(0, picker.selected - 1)
-        case .backspace, .delete:
-            if !picker.filter.isEmpty { picker.filter.removeLast() }
-            picker.selected = 0
-        case .char(let c):
-            picker.filter.append(c)
-            picker.selected = 0
         case .enter where picker.loading:
             picker.acceptOnLoad = picker.acceptOnLoad ?? ""
         case .enter:

@@ -33,11 +33,7 @@ struct IncidentBench {
         report.lines.append(Bench.Line(what: "group suggest over all open reports", measured: String(format: "%.0f ms", suggest),
                                        reference: "\(groups) groups proposed", target: "≤ 2 s", met: suggest <= 2000))
         let items = IncidentBurstGenerator(seed: seed, incidents: 60, start: now.addingTimeInterval(-60 * 86_400)).items()
-        let sigs = items.enumerated().map { i, item in
-            var r = item.report
-            r.id = Int64(i + 1)
-            return IncidentSignature(r)
-        }
+        let sigs = IncidentBurstGenerator.signatures(items)
         let found = IncidentGrouping.groups(sigs, window: 3 * 86_400, language: .en)
         let (precision, recall, _) = IncidentBurstGenerator.score(found.map(\.trackingIDs), truth: items)
         report.lines.append(Bench.Line(what: "group suggest on \(items.count) generated reports (60 bursts, decoys)",

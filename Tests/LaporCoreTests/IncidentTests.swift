@@ -35,11 +35,7 @@ import Testing
     @Test(arguments: [7, 11, 23])
     func groupSuggestReachesPrecisionAndRecallOnBursts(seed: UInt64) {
         let items = IncidentBurstGenerator(seed: seed, incidents: 60, start: Self.start).items()
-        let sigs = items.enumerated().map { i, item in
-            var r = item.report
-            r.id = Int64(i + 1)
-            return IncidentSignature(r)
-        }
+        let sigs = IncidentBurstGenerator.signatures(items)
         let groups = IncidentGrouping.groups(sigs, window: 3 * 86_400, language: .en)
         let (precision, recall, pairs) = IncidentBurstGenerator.score(groups.map(\.trackingIDs), truth: items)
         // On stderr: in-process CLI tests capture stdout while this suite runs beside them.

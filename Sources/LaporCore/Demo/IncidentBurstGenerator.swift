@@ -155,6 +155,15 @@ public struct IncidentBurstGenerator {
         return out
     }
 
+    /// The items' signatures, each report given the id of its position (as a desk would number them).
+    public static func signatures(_ items: [Item]) -> [IncidentSignature] {
+        items.enumerated().map { i, item in
+            var report = item.report
+            report.id = Int64(i + 1)
+            return IncidentSignature(report)
+        }
+    }
+
     /// Pairwise precision and recall of proposed groups against the generator's incidents.
     public static func score(_ groups: [[String]], truth items: [Item]) -> (precision: Double, recall: Double, pairs: Int) {
         var label: [String: Int] = [:]
