@@ -68,8 +68,7 @@ enum DeskActions {
             m.message = m.showMembers
                 ? DeskText.t(m.language, "Anggota insiden ditampilkan (i menyembunyikan)", "Incident members shown (i hides them)")
                 : DeskText.t(m.language, "Anggota insiden disembunyikan di balik laporan utama", "Incident members hidden behind their primary")
-            m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0; m.loading = true
-            return [.loadWindow(DeskUpdate.window(m, start: 0, keep: nil))]
+            return DeskUpdate.reloadFromTop(&m)
         case .char("E"):
             // The emerging burst as a limit: its reports tagged, the queue limited to the tagged.
             guard let burst = m.emerging.first else {
@@ -80,8 +79,7 @@ enum DeskActions {
             m.showMembers = true
             m.limit = "~t"
             m.message = burst.reason
-            m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0; m.loading = true
-            return [.loadWindow(DeskUpdate.window(m, start: 0, keep: nil))]
+            return DeskUpdate.reloadFromTop(&m)
         default:
             return []
         }

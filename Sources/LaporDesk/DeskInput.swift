@@ -78,8 +78,7 @@ enum DeskInput {
                 return []
             }
             m.limit = text
-            m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0; m.loading = true
-            return [.loadWindow(DeskUpdate.window(m, start: 0, keep: nil))]
+            return DeskUpdate.reloadFromTop(&m)
         case .search:
             guard !text.isEmpty else { return [] }
             m.lastSearch = text

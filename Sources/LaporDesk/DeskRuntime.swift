@@ -119,10 +119,10 @@ public final class DeskRuntime: @unchecked Sendable {
             // A primary's note reaches its members too: each is filled for its own report when sent.
             let primary = try store.report(id: id, for: user).incidentOf == id
             let fill = filled && !primary
-            let choices = try store.templates(for: user, action: action).map { t in
-                TemplateChoice(name: t.name, language: t.language,
-                               text: fill ? try store.fillNote(t.text, reportID: id, agency: agency, language: t.language, by: user) : t.text)
-            }
+            let templates = try store.templates(for: user, action: action)
+            let texts = fill ? try store.fillNotes(templates.map { ($0.text, $0.language) }, reportID: id, agency: agency, by: user)
+                : templates.map(\.text)
+            let choices = zip(templates, texts).map { TemplateChoice(name: $0.name, language: $0.language, text: $1) }
             return [.templatesLoaded(choices, perReport: !fill)]
         case .group(let ids, let into):
             let members: [Int64]

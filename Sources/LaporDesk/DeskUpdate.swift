@@ -233,6 +233,12 @@ public enum DeskUpdate {
     }
 
     /// A window of three screens around the visible part.
+    /// A new limit or a new way of showing it: the queue starts again from its first report.
+    static func reloadFromTop(_ m: inout DeskModel) -> [DeskEffect] {
+        m.cursor = 0; m.top = 0; m.rows = []; m.windowStart = 0; m.loading = true
+        return [.loadWindow(window(m, start: 0, keep: nil))]
+    }
+
     static func window(_ m: DeskModel, start: Int? = nil, keep: Int64?, recount: Bool = true) -> WindowRequest {
         let first = start ?? max(0, m.top - m.listHeight)
         return WindowRequest(limit: m.limit, tagged: m.tagged, showMembers: m.showMembers, start: first, count: m.listHeight * 3,

@@ -19,7 +19,8 @@ public enum IncidentGrouping {
             for place in s.namedPlaces { blocks[place, default: []].append(i) }
         }
         var seen: Set<Int64> = []
-        var edges: [(Int, Int, Similarity)] = []
+        // Each linked pair, from both ends.
+        var links: [Int: [Int: Similarity]] = [:]
         for (_, members) in blocks where members.count > 1 {
             let ordered = members.sorted { sigs[$0].submittedAt < sigs[$1].submittedAt }
             for (k, i) in ordered.enumerated() {
@@ -31,18 +32,16 @@ public enum IncidentGrouping {
                     let key = Int64(min(i, j)) << 32 | Int64(max(i, j))
                     guard seen.insert(key).inserted, Similarity.mayLink(sigs[i], sigs[j], window: window) else { continue }
                     let similarity = Similarity.between(sigs[i], sigs[j], window: window)
-                    if similarity.linked { edges.append((i, j, similarity)) }
+                    if similarity.linked {
+                        links[i, default: [:]][j] = similarity
+                        links[j, default: [:]][i] = similarity
+                    }
                 }
             }
         }
         // Stars, not chains: each group is a primary and the reports linked to it directly, so a
         // run of look-alike reports over weeks (each two days from the next) is not one incident.
         // The report with the most free links goes first; a heap with lazy updates keeps it cheap.
-        var links: [Int: [Int: Similarity]] = [:]
-        for (i, j, s) in edges {
-            links[i, default: [:]][j] = s
-            links[j, default: [:]][i] = s
-        }
         var taken: Set<Int> = []
         var out: [ProposedGroup] = []
         func key(_ node: Int) -> (count: Int, weight: Double) {

@@ -176,9 +176,6 @@ public struct IncidentSignature: Sendable, Equatable {
     static let kinds: Set<String> = ["banjir", "airmati", "padam", "longsor", "tumbang", "sampah", "bocor", "lubang", "kebakar",
                                      "mampet", "macet", "keruh"]
 
-    /// The kinds of problem the report names.
-    public var problemKinds: Set<String> { kinds }
-
     /// Places that single out a spot (not RT/RW alone: every kelurahan has an RT 03).
-    var namedPlaces: Set<String> { places.filter { !$0.hasPrefix("rt:") && !$0.hasPrefix("rw:") } }
+    var namedPlaces: Set<String> { kelurahan.union(spots) }
 }

@@ -24,9 +24,9 @@ public struct Similarity: Sendable, Equatable {
     public static func between(_ a: IncidentSignature, _ b: IncidentSignature, window: TimeInterval) -> Similarity {
         let seconds = abs(a.submittedAt.timeIntervalSince(b.submittedAt))
         let shared = a.places.intersection(b.places)
-        let sameKel = shared.contains { $0.hasPrefix("kel:") }
-        let sameSpot = shared.contains { $0.hasPrefix("jl:") || $0.hasPrefix("gg:") || $0.hasPrefix("lm:") }
-        let sameRT = shared.contains { $0.hasPrefix("rt:") }
+        let sameKel = !a.kelurahan.isDisjoint(with: b.kelurahan)
+        let sameSpot = !a.spots.isDisjoint(with: b.spots)
+        let sameRT = !a.rts.isDisjoint(with: b.rts)
         // Two streets named and none shared, or two RTs named and none shared: the same kelurahan
         // but another spot.
         let otherStreet = !a.spots.isEmpty && !b.spots.isEmpty && !sameSpot
@@ -41,8 +41,7 @@ public struct Similarity: Sendable, Equatable {
         let time = seconds > window ? 0 : 1 - seconds / window
         let score = ((0.4 * place + 0.45 * text + 0.15 * time) * 1000).rounded() / 1000
         // Different kinds of problem (a burst pipe, the water off) in one street are two incidents.
-        let kindsA = a.problemKinds, kindsB = b.problemKinds
-        let sameKind = kindsA.isEmpty && kindsB.isEmpty ? words.count >= 2 : !kindsA.isDisjoint(with: kindsB)
+        let sameKind = a.kinds.isEmpty && b.kinds.isEmpty ? words.count >= 2 : !a.kinds.isDisjoint(with: b.kinds)
         let linked = seconds <= window && place >= 0.8 && text >= 0.5 && sameKind
         return Similarity(score: score, linked: linked, sameKelurahan: sameKel,
                           sharedPlaces: shared.sorted(), sharedWords: words.sorted(), seconds: seconds)

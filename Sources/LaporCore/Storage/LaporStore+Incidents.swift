@@ -88,7 +88,7 @@ extension LaporStore {
         var ids: Set<Int64> = []
         // The same kelurahan in the window, read from the time index's entries alone (it carries the
         // kelurahan), whether the kelurahan came in its field or in the text ("kel. Pajang").
-        let kelurahan = signature.places.filter { $0.hasPrefix("kel:") }.map { String($0.dropFirst(4)) }
+        let kelurahan = signature.kelurahan.map { String($0.dropFirst(4)) }
         if !kelurahan.isEmpty {
             let marks = kelurahan.map { _ in "?" }.joined(separator: ",")
             ids.formUnion(try Int64.fetchAll(db, sql: """

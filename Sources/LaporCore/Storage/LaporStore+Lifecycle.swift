@@ -87,9 +87,10 @@ extension LaporStore {
         return try write { db in
             guard let report = try locate(db) else { throw LaporError.reportNotFound(ref) }
             if let expectedVersion, expectedVersion != report.version { throw LaporError.staleReport(trackingID: report.trackingID) }
+            let target = fill == nil ? nil : try Self.agencyName(db, agencyRef)
             func noteFor(_ r: Report) throws -> String {
                 guard let fill else { return note }
-                return try Self.fill(db, note, report: r, agency: agencyRef, language: fill, by: user, zone: zone)
+                return try Self.fill(db, note, report: r, agencyName: target, language: fill, by: user, zone: zone)
             }
             let engine = try Self.clockEngine(db, zone: zone)
             let first = try Self.apply(db, action, to: report, by: user, at: now, note: noteFor(report), agency: agencyRef,

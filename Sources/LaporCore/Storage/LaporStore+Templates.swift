@@ -78,29 +78,36 @@ extension LaporStore {
                 throw LaporError.invalidArgument("Template \(name) is for \(template.actionList), not \(action.rawValue).")
             }
             guard let report = try Self.findReport(db, ref) else { throw LaporError.reportNotFound(ref) }
-            return try Self.fill(db, template.text, report: report, agency: agencyRef, language: template.language, by: user, zone: zone)
+            return try Self.fill(db, template.text, report: report, agencyName: Self.agencyName(db, agencyRef),
+                                 language: template.language, by: user, zone: zone)
         }
     }
 
-    /// Any note text with placeholders filled for the report `id` (the desk fills an edited template
-    /// once per tagged report).
-    public func fillNote(_ text: String, reportID id: Int64, agency agencyRef: String? = nil, language: Language,
-                         by user: User) throws -> String {
+    /// Several texts filled for the report `id` in one read (the desk's template list: each template
+    /// in its own language).
+    public func fillNotes(_ texts: [(text: String, language: Language)], reportID id: Int64, agency agencyRef: String? = nil,
+                          by user: User) throws -> [String] {
         try read { db in
             guard let report = try Self.findReport(db, id: id) else { throw LaporError.reportNotFound(String(id)) }
-            return try Self.fill(db, text, report: report, agency: agencyRef, language: language, by: user, zone: zone)
+            let agency = try Self.agencyName(db, agencyRef)
+            return try texts.map { try Self.fill(db, $0.text, report: report, agencyName: agency, language: $0.language, by: user, zone: zone) }
         }
     }
 
-    static func fill(_ db: Database, _ text: String, report: Report, agency agencyRef: String?, language: Language,
+    /// The name of a route's target for `{instansi}`, resolved once for every report it is filled for.
+    static func agencyName(_ db: Database, _ agencyRef: String?) throws -> String? {
+        guard let agencyRef, !agencyRef.isEmpty else { return nil }
+        return try resolveAgency(db, agencyRef).name
+    }
+
+    /// `agencyName` is a route's target; nil is the report's own agency.
+    static func fill(_ db: Database, _ text: String, report: Report, agencyName target: String?, language: Language,
                      by user: User, zone: DeskZone) throws -> String {
         guard Visibility(user: user).allows(agencyID: report.agencyID) else {
             throw LaporError.notVisible(login: user.login, trackingID: report.trackingID)
         }
-        var agencyName: String?
-        if let agencyRef, !agencyRef.isEmpty {
-            agencyName = try resolveAgency(db, agencyRef).name
-        } else if let id = report.agencyID {
+        var agencyName = target
+        if agencyName == nil, let id = report.agencyID {
             agencyName = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [id])
         }
         let values = TemplateValues(report: report, agencyName: agencyName, operatorName: user.name, zone: zone,

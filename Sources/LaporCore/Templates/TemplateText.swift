@@ -45,14 +45,6 @@ public enum TemplateText {
         return out
     }
 
-    /// Whether the text has at least one known placeholder (a note typed by hand usually has none).
-    public static func hasPlaceholders(_ text: String) -> Bool {
-        tokens(text).contains { token in
-            if case let .placeholder(name, _, true) = token { return placeholders.contains(name) }
-            return false
-        }
-    }
-
     enum Token: Equatable {
         case literal(String)
         case placeholder(String, column: Int, closed: Bool)
