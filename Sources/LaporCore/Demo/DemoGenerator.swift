@@ -12,6 +12,7 @@ public struct DemoGenerator: Sendable {
     public let scale: Double
     private var rng: SeededRandom
     private var sequence = 0
+    private let seed: UInt64
 
     /// Demo people: (login, role, agency code).
     public static let people: [(String, Role, String?)] = [
@@ -39,6 +40,7 @@ public struct DemoGenerator: Sendable {
         self.end = end
         self.zone = zone
         rng = SeededRandom(seed: seed)
+        self.seed = seed
     }
 
     /// Weekday volume on day `index` (0 = first): flat near 250 for the first half, then an
@@ -97,14 +99,20 @@ public struct DemoGenerator: Sendable {
                             anonymous: anonymous, confidential: confidential, kecamatan: kecamatan, kelurahan: kelurahan,
                             address: "\(street) RT \(n)")
         let home = category.agency == "KEC" ? "KEC-" + kecamatan.uppercased().replacingOccurrences(of: " ", with: "") : category.agency
-        let (events, agencyCode) = history(for: report, agency: home)
+        var (events, agencyCode) = history(for: report, agency: home)
+        var request: (purpose: String, delivery: String)?
+        if type == .permintaanInformasi {
+            var requests = RequestDemoHistory(rng: SeededRandom(seed: seed ^ UInt64(sequence) &* 0x2545_F491_4F6C_DD1D), end: end)
+            events = requests.rewrite(events, submitted: submitted)
+            request = requests.details()
+        }
         if let last = events.last {
             report.state = last.to
             report.updatedAt = last.at
             report.version = 1 + events.count
             (report.bounces, report.returned) = Self.bounces(in: events)
         }
-        return DemoReport(report: report, agencyCode: agencyCode, events: events)
+        return DemoReport(report: report, agencyCode: agencyCode, events: events, request: request)
     }
 
     /// Bounces as the store counts them: each return, and each re-route not preceded by a return.

@@ -6,6 +6,8 @@ public struct DemoReport: Sendable {
     /// Code of the agency it ends routed to (the report's `agencyID` is filled in on load).
     public var agencyCode: String?
     public var events: [DemoEvent]
+    /// An information request's stated purpose and delivery method.
+    public var request: (purpose: String, delivery: String)?
 }
 
 /// One step of a generated history, written as one audit record.
@@ -19,4 +21,6 @@ public struct DemoEvent: Sendable {
     public var fromAgency: String?
     public var toAgency: String?
     public var note: String
+    /// A request's decision or an objection's outcome.
+    public var detail: ActionDetail?
 }

@@ -15,6 +15,8 @@ public enum LaporError: Error, Equatable, Sendable {
     case duplicate(String)
     case templateNotFound(String)
     case invalidArgument(String)
+    /// A rule beside the state table refused the action (an information request's legal clocks).
+    case refused(en: String, id: String)
     case databaseBusy(path: String)
     case cannotOpenDatabase(path: String, reason: String)
     case inputMissing(path: String)
@@ -24,7 +26,7 @@ public enum LaporError: Error, Equatable, Sendable {
     public var exitCode: Int32 {
         switch self {
         case .illegalTransition, .reportNotFound, .agencyNotFound, .agencyAmbiguous, .noteRequired,
-             .sameAgency, .staleReport, .alreadyReturned, .alreadyRouted, .duplicate, .templateNotFound: 1
+             .sameAgency, .staleReport, .alreadyReturned, .alreadyRouted, .duplicate, .templateNotFound, .refused: 1
         case .invalidArgument: 2
         case .inputUnreadable: 65
         case .inputMissing: 66
@@ -40,6 +42,12 @@ public enum LaporError: Error, Equatable, Sendable {
         switch self {
         case let .illegalTransition(tid, refusal):
             let allowed = refusal.allowedFrom.map { $0.label(language) }.joined(separator: ", ")
+            if allowed.isEmpty {
+                let kind = refusal.type == .permintaanInformasi
+                    ? (en ? "an information request" : "permintaan informasi") : (en ? "a complaint" : "pengaduan")
+                return en ? "'\(refusal.action.rawValue)' does not apply to \(kind) (\(tid)). Nothing was changed."
+                    : "'\(refusal.action.rawValue)' tidak berlaku untuk \(kind) (\(tid)). Tidak ada yang diubah."
+            }
             return en
                 ? "Report \(tid) is \(refusal.from.label(.en)) (\(refusal.from.rawValue)); '\(refusal.action.rawValue)' is only possible from: \(allowed). Nothing was changed."
                 : "Laporan \(tid) berstatus \(refusal.from.label(.id)) (\(refusal.from.rawValue)); '\(refusal.action.rawValue)' hanya bisa dari: \(allowed). Tidak ada yang diubah."
@@ -92,6 +100,8 @@ public enum LaporError: Error, Equatable, Sendable {
                 : "Tidak ada templat bernama \(name); lihat lapor template list."
         case let .invalidArgument(text):
             return text
+        case let .refused(enText, idText):
+            return en ? enText : idText
         case let .databaseBusy(path):
             return en
                 ? "The database \(path) stayed busy (another process is writing); try again in a moment."

@@ -11,10 +11,13 @@ public enum Permissions {
         case .system:
             return action == .autoClose
         case .agency:
-            return [.followUp, .returnReport, .respond, .resolve].contains(action)
+            // A PPID Pembantu decides and extends its own requests; objections go to the PPID's superior.
+            if state == .objected { return false }
+            return [.followUp, .returnReport, .respond, .resolve, .decide, .extend].contains(action)
         case .operator:
             switch action {
-            case .verify, .route, .hold, .release, .dispute, .resolve: return true
+            case .verify, .route, .hold, .release, .dispute, .resolve, .decide, .extend, .object: return true
+            case .respond: return state == .objected
             case .archive: return state == .new || state == .onHold
             default: return false
             }

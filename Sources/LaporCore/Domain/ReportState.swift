@@ -8,6 +8,8 @@ public enum ReportState: String, Sendable, CaseIterable, Codable, Hashable {
     case awaitingReporter = "awaiting_reporter"
     case resolved
     case archived
+    /// An information request whose requester objected (keberatan, UU 14/2008): the PPID's superior must answer.
+    case objected
 
     /// Open states still have a clock running (or paused); closed ones are done.
     public var isOpen: Bool { self != .resolved && self != .archived }
@@ -31,6 +33,8 @@ public enum ReportState: String, Sendable, CaseIterable, Codable, Hashable {
         case (.resolved, .en): "Resolved"
         case (.archived, .id): "Diarsipkan"
         case (.archived, .en): "Archived"
+        case (.objected, .id): "Keberatan"
+        case (.objected, .en): "Objection"
         }
     }
 

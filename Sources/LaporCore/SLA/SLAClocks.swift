@@ -25,10 +25,13 @@ public struct SLAClocks: Sendable {
         var pausedSeconds: TimeInterval = 0
         var pausedSince: Date?
         var stoppedAt: Date?
+        /// Working days added by an information request's extension.
+        var extraDays = 0
     }
 
-    /// Every clock the history started, in chain order, judged at `now`.
-    public func readings(submitted: Date, events: [ClockEvent], now: Date) -> [ClockReading] {
+    /// Every clock the history started, in chain order, judged at `now`. An information request
+    /// (`type` permintaan_informasi) runs its legal clocks instead of the complaint chain.
+    public func readings(submitted: Date, events: [ClockEvent], now: Date, type: ReportType = .pengaduan) -> [ClockReading] {
         var clocks: [SLAClock: Running] = [:]
         var order: [SLAClock] = []
         func start(_ c: SLAClock, _ at: Date, _ calendar: WorkingCalendar? = nil) {
@@ -65,6 +68,22 @@ public struct SLAClocks: Sendable {
         }
         func followUpCalendar(_ agency: Int64?) -> WorkingCalendar { agency.flatMap(agencyCalendar) ?? deskCalendar }
 
+        if type == .permintaanInformasi {
+            start(.information, submitted)
+            for e in events {
+                switch e.action {
+                case .hold: pause(.information, e.at)
+                case .release: resume(.information, e.at)
+                case .extend: clocks[.information]?.extraDays = SLAPolicy.extensionWorkingDays
+                case .decide: stop(.information, e.at)
+                case .object: stop(.information, e.at); start(.objection, e.at)
+                case .respond: stop(.objection, e.at)
+                case .archive: for c in order { stop(c, e.at) }
+                default: break
+                }
+            }
+            return order.map { reading($0, clocks[$0]!, now: now) }
+        }
         start(.verification, submitted)
         for e in events {
             switch e.action {
@@ -84,13 +103,17 @@ public struct SLAClocks: Sendable {
             case .resolve, .autoClose: stop(.autoClose, e.at); stop(.resolution, e.at)
             case .reopen: resume(.resolution, e.at, reopening: true)
             case .archive: for c in order { stop(c, e.at) }
+            case .decide, .extend, .object: break
             }
         }
-        return order.map { clock in
-            let r = clocks[clock]!
-            let limit = policy.limit(clock)
+        return order.map { reading($0, clocks[$0]!, now: now) }
+    }
+
+    private func reading(_ clock: SLAClock, _ r: Running, now: Date) -> ClockReading {
+            var limit = policy.limit(clock)
+            if r.extraDays > 0, case .workingDays(let n) = limit { limit = .workingDays(n + r.extraDays) }
             // A running pause counts up to now, so a paused clock's deadline keeps moving.
-            let running = r.pausedSince.map { pausedSpan(clock, r, from: $0, to: now) } ?? 0
+            let running = r.pausedSince.map { pausedTime(limit: limit, calendar: r.calendar, from: $0, to: now) } ?? 0
             let paused = r.pausedSeconds + running
             let deadline = shift(Deadline.of(start: r.start, limit: limit, calendar: r.calendar, zone: zone),
                                  by: paused, limit: limit, calendar: r.calendar)
@@ -112,12 +135,18 @@ public struct SLAClocks: Sendable {
                                 paused: r.pausedSince != nil, status: status, limit: limit, calendar: r.calendar.name,
                                 pausedSeconds: paused,
                                 beyondCalendar: limit.isWorkingDays && r.calendar.lacksYear(of: Trend.Day(deadline, zone: zone)))
-        }
     }
 
     /// The history an imported report implies: the path from `new` to its state, all at `at`
     /// (its own submission time), so a report three weeks old arrives with three weeks on its clocks.
-    public static func importedEvents(to state: ReportState, at: Date, agencyID: Int64?) -> [ClockEvent] {
+    public static func importedEvents(to state: ReportState, at: Date, agencyID: Int64?,
+                                      type: ReportType = .pengaduan) -> [ClockEvent] {
+        if type == .permintaanInformasi, state == .resolved || state == .objected {
+            // An export does not say how a request was decided; it arrives answered (and objected to).
+            let path: [(LifecycleAction, ReportState)] = state == .resolved ? [(.decide, .new)]
+                : [(.decide, .new), (.object, .resolved)]
+            return path.map { ClockEvent(action: $0.0, at: at, from: $0.1) }
+        }
         let path: [(LifecycleAction, ReportState)] = switch state {
         case .new: []
         case .onHold: [(.hold, .new)]
@@ -127,6 +156,7 @@ public struct SLAClocks: Sendable {
         case .awaitingReporter: [(.route, .new), (.followUp, .dispositioned), (.respond, .inProgress)]
         case .resolved: [(.route, .new), (.followUp, .dispositioned), (.resolve, .inProgress)]
         case .archived: [(.archive, .new)]
+        case .objected: [(.object, .resolved)]
         }
         return path.map { ClockEvent(action: $0.0, at: at, from: $0.1, toAgencyID: $0.0 == .route ? agencyID : nil) }
     }

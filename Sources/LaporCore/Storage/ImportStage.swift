@@ -78,7 +78,11 @@ struct ImportStage {
         try db.execute(sql: "INSERT INTO report_text (rowid, title, body) SELECT id, title, body FROM report WHERE id > ?",
                        arguments: [before])
         try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [BulkImportFlag.key])
-        try DailyCounters.addStaged(db, table: "temp.import_stage", offsetSeconds: try LaporStore.zoneOffset(db))
+        let offset = try LaporStore.zoneOffset(db)
+        try DailyCounters.addStaged(db, table: "temp.import_stage", offsetSeconds: offset)
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.import_stage WHERE type = 'permintaan_informasi')") == true {
+            try RequestRegister.registerNew(db, after: before, offsetSeconds: offset)
+        }
         try db.execute(sql: """
             INSERT INTO audit (at, actor, role, action, report_id, to_state, to_agency_id, note)
             SELECT ?, ?, ?, 'import', id, state, agency_id, '' FROM report WHERE id > ? ORDER BY id;

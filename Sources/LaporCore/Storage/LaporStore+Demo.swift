@@ -73,8 +73,8 @@ extension LaporStore {
             VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
             """)
         let insertAudit = try db.cachedStatement(sql: """
-            INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         var written = 0
         for day in days {
@@ -92,14 +92,24 @@ extension LaporStore {
                     try insertAudit.execute(arguments: [
                         RowDecoding.seconds(e.at), e.actor, e.role.rawValue, e.action.rawValue, reportID, e.from.rawValue,
                         e.to.rawValue, e.fromAgency.flatMap { agencyIDs[$0] }, e.toAgency.flatMap { agencyIDs[$0] }, e.note,
+                        e.detail?.auditText,
                     ])
+                }
+                if let details = item.request {
+                    // The insert trigger gave the request its number; the register row takes the history's steps.
+                    let request = InformationRequest(reportID: reportID, year: 0, sequence: 0)
+                    try db.execute(sql: "UPDATE info_request SET purpose = ?, delivery = ? WHERE report_id = ?",
+                                   arguments: [details.purpose, details.delivery, reportID])
+                    for e in item.events {
+                        try recordRequestStep(db, e.action, request: request, from: e.from, detail: e.detail ?? .none, at: e.at)
+                    }
                 }
                 if r.state.isOpen {
                     let events = item.events.map {
                         ClockEvent(action: $0.action, at: $0.at, from: $0.from, toAgencyID: $0.toAgency.flatMap { agencyIDs[$0] })
                     }
                     try storeDue(db, reportID: reportID, readings: engine.readings(submitted: r.submittedAt, events: events,
-                                                                                   now: r.submittedAt))
+                                                                                   now: r.submittedAt, type: r.type))
                 }
                 written += 1
             }

@@ -69,7 +69,8 @@ extension LaporStore {
         try read { db in
             guard let report = try Self.findReport(db, id: reportID) else { return [] }
             let events = try Self.clockEvents(db, whereSQL: "WHERE report.id = ?", arguments: [reportID])[reportID] ?? []
-            return try Self.clockEngine(db, zone: zone).readings(submitted: report.submittedAt, events: events, now: now)
+            return try Self.clockEngine(db, zone: zone).readings(submitted: report.submittedAt, events: events, now: now,
+                                                                       type: report.type)
         }
     }
 

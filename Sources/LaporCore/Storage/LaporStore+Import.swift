@@ -142,8 +142,9 @@ extension LaporStore {
     /// The earliest running clock of an imported report, its history taken as happening when it was submitted.
     static func importedDue(_ r: Report, engine: SLAClocks) -> ClockReading? {
         guard r.state.isOpen else { return nil }
-        let events = SLAClocks.importedEvents(to: r.state, at: r.submittedAt, agencyID: r.agencyID)
-        return engine.readings(submitted: r.submittedAt, events: events, now: r.submittedAt).filter(\.isRunning).min { $0.deadline < $1.deadline }
+        let events = SLAClocks.importedEvents(to: r.state, at: r.submittedAt, agencyID: r.agencyID, type: r.type)
+        return engine.readings(submitted: r.submittedAt, events: events, now: r.submittedAt, type: r.type)
+            .filter(\.isRunning).min { $0.deadline < $1.deadline }
     }
 
     /// Runs `body` in one IMMEDIATE transaction that is committed, or rolled back for a dry run.

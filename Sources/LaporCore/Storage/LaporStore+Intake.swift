@@ -26,7 +26,8 @@ extension LaporStore {
             saved.updatedAt = now
             try Self.insertReport(db, saved, stateSince: report.submittedAt)
             saved.id = db.lastInsertedRowID
-            try Self.refreshDue(db, reportID: saved.id, submitted: saved.submittedAt, engine: Self.clockEngine(db, zone: zone))
+            try Self.refreshDue(db, reportID: saved.id, submitted: saved.submittedAt, engine: Self.clockEngine(db, zone: zone),
+                               type: saved.type)
             try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: "receive",
                                                 reportID: saved.id, toState: .new, note: "channel \(report.channel.rawValue)"))
             return saved

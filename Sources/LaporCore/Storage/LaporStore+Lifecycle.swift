@@ -69,19 +69,22 @@ extension LaporStore {
     /// the incident. A member that cannot take the action is listed in `members`, not skipped quietly.
     /// With `fill`, the note is a template's text, filled for each report it lands on.
     public func act(_ action: LifecycleAction, on ref: String, by user: User, at now: Date, note: String = "",
-                    agency agencyRef: String? = nil, expectedVersion: Int? = nil, fill: Language? = nil) throws -> ActionResult {
+                    agency agencyRef: String? = nil, expectedVersion: Int? = nil, fill: Language? = nil,
+                    detail: ActionDetail = .none) throws -> ActionResult {
         try act(action, ref: ref, locate: { db in try Self.findReport(db, ref) }, by: user, at: now, note: note,
-                agency: agencyRef, expectedVersion: expectedVersion, fill: fill)
+                agency: agencyRef, expectedVersion: expectedVersion, fill: fill, detail: detail)
     }
 
     public func act(_ action: LifecycleAction, reportID: Int64, by user: User, at now: Date, note: String = "",
-                    agency agencyRef: String? = nil, expectedVersion: Int? = nil, fill: Language? = nil) throws -> ActionResult {
+                    agency agencyRef: String? = nil, expectedVersion: Int? = nil, fill: Language? = nil,
+                    detail: ActionDetail = .none) throws -> ActionResult {
         try act(action, ref: String(reportID), locate: { db in try Self.findReport(db, id: reportID) }, by: user, at: now,
-                note: note, agency: agencyRef, expectedVersion: expectedVersion, fill: fill)
+                note: note, agency: agencyRef, expectedVersion: expectedVersion, fill: fill, detail: detail)
     }
 
     private func act(_ action: LifecycleAction, ref: String, locate: (Database) throws -> Report?, by user: User, at now: Date,
-                     note: String, agency agencyRef: String?, expectedVersion: Int?, fill: Language?) throws -> ActionResult {
+                     note: String, agency agencyRef: String?, expectedVersion: Int?, fill: Language?,
+                     detail: ActionDetail) throws -> ActionResult {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         let zone = self.zone
         return try write { db in
@@ -94,7 +97,7 @@ extension LaporStore {
             }
             let engine = try Self.clockEngine(db, zone: zone)
             let first = try Self.apply(db, action, to: report, by: user, at: now, note: noteFor(report), agency: agencyRef,
-                                       via: nil, engine: engine)
+                                       via: nil, engine: engine, detail: detail)
             var result = ActionResult(report: first.report, auditIDs: [first.auditID], members: [])
             guard report.incidentOf == report.id else { return result }
             let reached: [ReportState] = action == .reopen ? [.resolved] : ReportState.allCases.filter(\.isOpen)
@@ -105,7 +108,7 @@ extension LaporStore {
             for member in members {
                 do {
                     let done = try Self.apply(db, action, to: member, by: user, at: now, note: noteFor(member), agency: agencyRef,
-                                              via: report.id, engine: engine)
+                                              via: report.id, engine: engine, detail: detail)
                     result.auditIDs.append(done.auditID)
                     result.members.append(MemberOutcome(trackingID: member.trackingID, state: done.report.state, refusal: nil))
                 } catch let refusal as LaporError {
@@ -120,7 +123,8 @@ extension LaporStore {
     /// Checks and applies one action to one report inside the caller's transaction; every check comes
     /// before the first write, so a refusal (thrown) leaves the report as it was.
     static func apply(_ db: Database, _ action: LifecycleAction, to report: Report, by user: User, at now: Date, note: String,
-                      agency agencyRef: String?, via incident: Int64?, engine: SLAClocks) throws -> (report: Report, auditID: Int64) {
+                      agency agencyRef: String?, via incident: Int64?, engine: SLAClocks,
+                      detail: ActionDetail = .none) throws -> (report: Report, auditID: Int64) {
         guard Visibility(user: user).allows(agencyID: report.agencyID) else {
             throw LaporError.notVisible(login: user.login, trackingID: report.trackingID)
         }
@@ -129,12 +133,13 @@ extension LaporStore {
                                               what: "\(action.rawValue) a report that is \(report.state.rawValue)")
         }
         let target: ReportState
-        switch Lifecycle.next(from: report.state, action: action) {
+        switch Lifecycle.next(from: report.state, action: action, type: report.type) {
         case .success(let next): target = next
         case .failure(let refusal): throw LaporError.illegalTransition(trackingID: report.trackingID, refusal)
         }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         if action.requiresNote && note.isEmpty { throw LaporError.noteRequired(action) }
+        let request = try checkRequestRules(db, action, on: report, detail: detail, at: now, engine: engine)
 
         var updated = report
         updated.state = target
@@ -169,21 +174,24 @@ extension LaporStore {
                              seconds, report.state != target || action == .route, seconds, report.id])
         try appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: action.rawValue,
                                        reportID: report.id, fromState: report.state, toState: target),
-                        fromAgencyID: report.agencyID, toAgencyID: updated.agencyID, note: note, viaIncident: incident)
+                        fromAgencyID: report.agencyID, toAgencyID: updated.agencyID, note: note, viaIncident: incident,
+                        detail: detail.auditText)
         let auditID = db.lastInsertedRowID
-        try refreshDue(db, reportID: report.id, submitted: report.submittedAt, engine: engine)
+        if let request { try recordRequestStep(db, action, request: request, from: report.state, detail: detail, at: now) }
+        try refreshDue(db, reportID: report.id, submitted: report.submittedAt, engine: engine, type: report.type)
         return (updated, auditID)
     }
 
     /// Appends one audit row; the table's triggers refuse any later UPDATE or DELETE.
     static func appendAudit(_ db: Database, _ entry: AuditEntry, fromAgencyID: Int64? = nil, toAgencyID: Int64? = nil, note: String? = nil,
-                            viaIncident: Int64? = nil) throws {
+                            viaIncident: Int64? = nil, detail: String? = nil) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note, via_incident)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note,
+                via_incident, detail)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try statement.execute(arguments: [RowDecoding.seconds(entry.at), entry.actor, entry.role.rawValue, entry.action, entry.reportID,
                              entry.fromState?.rawValue, entry.toState?.rawValue, fromAgencyID, toAgencyID, note ?? entry.note,
-                             viaIncident])
+                             viaIncident, detail])
     }
 }

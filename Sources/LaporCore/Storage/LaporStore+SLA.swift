@@ -25,7 +25,10 @@ extension LaporStore {
             try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                            arguments: [key, value])
             try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "policy_set", note: "\(key) = \(value)"))
-            if case .timeZone = change { try DailyCounters.install(db, offsetSeconds: try Self.zoneOffset(db)) }
+            if case .timeZone = change {
+                try DailyCounters.install(db, offsetSeconds: try Self.zoneOffset(db))
+                try RequestRegister.install(db, offsetSeconds: try Self.zoneOffset(db))
+            }
             try Self.recomputeDue(db)
             return try Self.policy(db)
         }
@@ -91,7 +94,9 @@ extension LaporStore {
             let reports = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY report.id",
                                            arguments: arguments).map(RowDecoding.report)
             let events = try Self.clockEvents(db, whereSQL: whereSQL, arguments: arguments)
-            return reports.map { r in (r, engine.readings(submitted: r.submittedAt, events: events[r.id] ?? [], now: now)) }
+            return reports.map { r in
+                (r, engine.readings(submitted: r.submittedAt, events: events[r.id] ?? [], now: now, type: r.type))
+            }
         }
     }
 
@@ -140,7 +145,8 @@ extension LaporStore {
     static func clockEvents(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [Int64: [ClockEvent]] {
         var out: [Int64: [ClockEvent]] = [:]
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id, audit.to_state, report.submitted_at
+            SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id, audit.to_state, report.submitted_at,
+                report.type
             FROM audit JOIN report ON report.id = audit.report_id \(whereSQL) ORDER BY audit.report_id, audit.id
             """, arguments: arguments)
         while let row = try rows.next() {
@@ -149,7 +155,8 @@ extension LaporStore {
             if name == "import_update" && (row[3] as String?) == (row[5] as String?) { continue }
             if name == "import" || name == "import_update", let state = (row[5] as String?).flatMap(ReportState.init(rawValue:)) {
                 let submitted = Date(timeIntervalSince1970: TimeInterval(row[6] as Int64))
-                out[row[0]] = SLAClocks.importedEvents(to: state, at: submitted, agencyID: row[4])
+                let type = ReportType(rawValue: row[7]) ?? .pengaduan
+                out[row[0]] = SLAClocks.importedEvents(to: state, at: submitted, agencyID: row[4], type: type)
                 continue
             }
             // An undo cancels the event it compensates, which is always the report's latest.
@@ -162,9 +169,9 @@ extension LaporStore {
     }
 
     /// Stores the earliest running clock's deadline for one report.
-    static func refreshDue(_ db: Database, reportID: Int64, submitted: Date, engine: SLAClocks) throws {
+    static func refreshDue(_ db: Database, reportID: Int64, submitted: Date, engine: SLAClocks, type: ReportType) throws {
         let events = try clockEvents(db, whereSQL: "WHERE report.id = ?", arguments: [reportID])[reportID] ?? []
-        try storeDue(db, reportID: reportID, readings: engine.readings(submitted: submitted, events: events, now: submitted))
+        try storeDue(db, reportID: reportID, readings: engine.readings(submitted: submitted, events: events, now: submitted, type: type))
     }
 
     static func storeDue(_ db: Database, reportID: Int64, readings: [ClockReading]) throws {
@@ -190,11 +197,13 @@ extension LaporStore {
         let engine = try clockEngine(db, zone: zone)
         let openWhere = "WHERE \(ReportState.openSQL)"
         let events = try clockEvents(db, whereSQL: openWhere, arguments: [])
-        let reports = try Row.fetchAll(db, sql: "SELECT id, submitted_at FROM report \(openWhere)")
+        let reports = try Row.fetchAll(db, sql: "SELECT id, submitted_at, type FROM report \(openWhere)")
         for row in reports {
             let id: Int64 = row[0]
             let submitted = Date(timeIntervalSince1970: TimeInterval(row[1] as Int64))
-            try storeDue(db, reportID: id, readings: engine.readings(submitted: submitted, events: events[id] ?? [], now: submitted))
+            let type = ReportType(rawValue: row[2]) ?? .pengaduan
+            try storeDue(db, reportID: id, readings: engine.readings(submitted: submitted, events: events[id] ?? [], now: submitted,
+                                                                     type: type))
         }
         try db.execute(sql: "UPDATE report SET due_at = NULL, due_soon_at = NULL, due_clock = NULL WHERE state IN ('resolved', 'archived') AND due_at IS NOT NULL")
         return reports.count

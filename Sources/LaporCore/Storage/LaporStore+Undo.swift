@@ -47,10 +47,14 @@ extension LaporStore {
                 UPDATE report SET state = ?, agency_id = ?, bounces = ?, returned = ?, version = version + 1, updated_at = ?,
                     state_since = ?, desk_touched = 1 WHERE id = ?
                 """, arguments: [fromState.rawValue, fromAgency, bounces, returned, seconds, seconds, reportID])
+            if report.type == .permintaanInformasi {
+                try Self.undoRequestStep(db, action, reportID: reportID, from: fromState)
+            }
             try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: "undo", reportID: reportID,
                                                 fromState: report.state, toState: fromState),
                                  fromAgencyID: report.agencyID, toAgencyID: fromAgency, note: "undo of \(action.rawValue) (audit #\(auditID))")
-            try Self.refreshDue(db, reportID: reportID, submitted: report.submittedAt, engine: Self.clockEngine(db, zone: zone))
+            try Self.refreshDue(db, reportID: reportID, submitted: report.submittedAt, engine: Self.clockEngine(db, zone: zone),
+                               type: report.type)
             return try Self.findReport(db, id: reportID)!
         }
     }

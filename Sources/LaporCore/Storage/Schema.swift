@@ -240,6 +240,10 @@ enum Schema {
                 ALTER TABLE audit ADD COLUMN via_incident INTEGER REFERENCES report(id);
                 """)
         }
+        // Information requests under UU 14/2008: the objected state, the PPID's register, decisions in the audit trail.
+        migrator.registerMigration("v13-information-requests") { db in
+            try RequestRegister.migrate(db)
+        }
         return migrator
     }
 }
