@@ -21,6 +21,7 @@ struct ShowCommand: ParsableCommand {
         let clocks = try ctx.store.clockReadings(reportID: report.id, now: ctx.now)
         let origin = try ctx.store.origin(trackingID: report.trackingID)
         let incident = try ctx.store.incident(of: report.id)
+        let request = try ctx.store.requestStatus(reportID: report.id)
         if ctx.json {
             var object = ReportJSON.object(report, agencies: codes, zone: ctx.zone, revealed: reveal)
             object["routing_chain"] = chain.map { ["kind": $0.kind.rawValue, "agency": $0.agency, "at": ctx.zone.iso($0.at), "actor": $0.actor] }
@@ -28,6 +29,7 @@ struct ShowCommand: ParsableCommand {
             object["clocks"] = clocks.map { ClockJSON.object($0, zone: ctx.zone) }
             object["origin"] = origin.map(Self.originObject) ?? NSNull()
             object["incident"] = incident.map { ["primary": $0.primary, "members": $0.members] as [String: Any] } ?? NSNull()
+            object["request"] = request.map { Self.requestObject($0, ctx) } ?? NSNull()
             try Output.json(object)
             return
         }
@@ -61,6 +63,9 @@ struct ShowCommand: ParsableCommand {
                             : "member of the incident of \(incident.primary) (\(incident.members + 1) reports)")
             Output.line(DisplayWidth.pad(l == .id ? "Insiden" : "Incident", to: 18) + text)
         }
+        for (label, value) in request?.lines(l, zone: ctx.zone, now: ctx.now) ?? [] {
+            Output.line(DisplayWidth.pad(label, to: 18) + Sanitizer.line(value))
+        }
         for clock in clocks {
             field(.sla, Self.clockLine(clock, ctx))
         }
@@ -79,7 +84,8 @@ struct ShowCommand: ParsableCommand {
         for entry in history {
             let move = entry.fromState.map { from in "\(from.rawValue) → \(entry.toState?.rawValue ?? "?")" } ?? ""
             let agency = entry.toAgency.map { " [\($0)]" } ?? ""
-            let note = entry.note.isEmpty ? "" : " — " + entry.note
+            let detail = entry.detail.map { " [\($0)]" } ?? ""
+            let note = (entry.note.isEmpty ? "" : " — " + entry.note) + detail
             Output.line(Sanitizer.line("  \(ctx.zone.short(entry.at))  \(entry.actor)  \(entry.action)  \(move)\(agency)\(note)"))
         }
     }
@@ -111,5 +117,16 @@ struct ShowCommand: ParsableCommand {
     static func originObject(_ o: ReportOrigin) -> [String: Any] {
         ["type_label": o.typeLabel, "status_label": o.statusLabel, "status_reason": o.statusReason, "closed_by": o.closedBy ?? NSNull(),
          "channel_label": o.channelLabel, "original_body": o.originalBody, "parent_agency": o.parentAgency]
+    }
+
+    /// `show --json`'s `request`: the register row of an information request.
+    static func requestObject(_ status: RequestStatus, _ ctx: Context) -> [String: Any] {
+        let r = status.request
+        let iso = { (d: Date?) -> Any in d.map { ctx.zone.iso($0) } ?? NSNull() }
+        return ["registration": r.registration, "purpose": r.purpose, "delivery": r.delivery,
+                "decision": r.decision?.rawValue ?? NSNull(), "ground": r.ground?.id ?? NSNull(), "decided_at": iso(r.decidedAt),
+                "extended_at": iso(r.extendedAt), "objected_at": iso(r.objectedAt),
+                "objection_outcome": r.objectionOutcome?.rawValue ?? NSNull(), "objection_answered_at": iso(r.objectionAnsweredAt),
+                "disputed_at": iso(r.disputedAt), "objection_window_ends": iso(status.objectionWindowEnds)]
     }
 }

@@ -8,7 +8,7 @@ enum AuditJSON {
             "tracking_id": e.trackingID ?? NSNullValue, "from_state": e.fromState?.rawValue ?? NSNullValue,
             "to_state": e.toState?.rawValue ?? NSNullValue, "from_agency": e.fromAgency ?? NSNullValue,
             "to_agency": e.toAgency ?? NSNullValue, "note": e.note,
-            "incident": e.incident ?? NSNullValue,
+            "incident": e.incident ?? NSNullValue, "detail": e.detail ?? NSNullValue,
         ]
     }
 }

@@ -9,7 +9,7 @@ enum LifecycleRunner {
     /// Routing a report that is already routed needs `reroute`, so nobody re-routes by accident.
     /// With `template`, each report's note is the template filled for that report (never a masked identity).
     static func run(_ action: LifecycleAction, ids: [String], note: String = "", agency: String? = nil, reroute: Bool = false,
-                    template: String? = nil, common: CommonOptions) throws {
+                    template: String? = nil, detail: ActionDetail = .none, common: CommonOptions) throws {
         if template != nil && !note.trimmingCharacters(in: .whitespaces).isEmpty {
             throw LaporError.invalidArgument("Give either --template or the note text, not both (edit the template's text in the desk).")
         }
@@ -33,7 +33,7 @@ enum LifecycleRunner {
                 // A template's text is filled inside the action, for the report and each incident member.
                 let result = try ctx.store.act(action, on: seen.trackingID, by: ctx.user, at: ctx.now,
                                                note: templateText?.text ?? note, agency: agency, expectedVersion: seen.version,
-                                               fill: templateText?.language)
+                                               fill: templateText?.language, detail: detail)
                 let report = result.report
                 let agencyCode = report.agencyID.flatMap { codes[$0] }
                 var object: [String: Any] = ["id": report.id, "tracking_id": report.trackingID, "ok": true,
@@ -54,7 +54,11 @@ enum LifecycleRunner {
                             ? "✓ \(report.trackingID): dikembalikan oleh \(from) (bukan wewenang); menunggu disposisi ulang"
                             : "✓ \(report.trackingID): returned by \(from) (not its remit); waiting to be re-routed")
                     } else {
-                        Output.line("✓ \(report.trackingID): \(report.state.label(ctx.language))\(target)")
+                        let decided = [detail.decision?.label(ctx.language), detail.ground?.label(ctx.language),
+                                       detail.outcome.map { (ctx.language == .id ? "keberatan " : "objection ") + $0.label(ctx.language) }]
+                            .compactMap { $0 }.joined(separator: ", ")
+                        let extra = decided.isEmpty ? "" : " (\(decided))"
+                        Output.line("✓ \(report.trackingID): \(report.state.label(ctx.language))\(target)\(extra)")
                     }
                     Self.printMembers(result.members, ctx)
                 }

@@ -17,6 +17,8 @@ public struct AuditEntry: Sendable, Equatable {
     public var note: String
     /// The incident's primary (tracking id) when the action reached this report through it.
     public var incident: String?
+    /// An information request's decision (`refused:pasal17:b`) or an objection's outcome (`accepted`).
+    public var detail: String?
 
     public init(id: Int64 = 0, at: Date, actor: String, role: Role, action: String, reportID: Int64? = nil,
                 trackingID: String? = nil, fromState: ReportState? = nil, toState: ReportState? = nil,

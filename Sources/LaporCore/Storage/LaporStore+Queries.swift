@@ -129,7 +129,7 @@ extension LaporStore {
             let whereSQL = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             var sql = """
                 SELECT audit.id, audit.at, audit.actor, audit.role, audit.action, audit.report_id, report.tracking_id,
-                       audit.from_state, audit.to_state, fa.code, ta.code, audit.note, via.tracking_id
+                       audit.from_state, audit.to_state, fa.code, ta.code, audit.note, via.tracking_id, audit.detail
                 FROM audit LEFT JOIN report ON report.id = audit.report_id
                 LEFT JOIN report via ON via.id = audit.via_incident
                 LEFT JOIN agency fa ON fa.id = audit.from_agency_id LEFT JOIN agency ta ON ta.id = audit.to_agency_id
@@ -144,6 +144,7 @@ extension LaporStore {
                                        toState: (row[8] as String?).flatMap(ReportState.init(rawValue:)),
                                        fromAgency: row[9], toAgency: row[10], note: row[11])
                 entry.incident = row[12]
+                entry.detail = row[13]
                 return entry
             }
         }
