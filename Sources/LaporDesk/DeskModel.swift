@@ -98,6 +98,8 @@ public struct QueueRow: Sendable, Equatable {
     public var version: Int
     /// On an incident's primary: how many other reports it holds.
     public var members = 0
+    /// An information request (UU 14/2008), marked in the queue.
+    public var isRequest = false
 
     public init(id: Int64, trackingID: String, submittedAt: Date, ageWorkingDays: Int, sla: ClockReading.Status?, state: ReportState,
                 category: String, agency: String, agencyIsSuggestion: Bool, returned: Bool, title: String, version: Int,
@@ -124,13 +126,15 @@ public struct ReportDetail: Sendable, Equatable {
     public var similar: [SimilarLine] = []
     /// The incident this report is in.
     public var incident: IncidentSummary?
+    /// An information request's register row and objection window.
+    public var request: RequestStatus?
 
     public init(report: Report, agency: String?, reporter: String?, contact: String?, chain: [RoutingStep],
                 clocks: [ClockReading], history: [AuditEntry], suggestions: [Suggestion], origin: ReportOrigin? = nil,
-                similar: [SimilarLine] = [], incident: IncidentSummary? = nil) {
+                similar: [SimilarLine] = [], incident: IncidentSummary? = nil, request: RequestStatus? = nil) {
         self.report = report; self.agency = agency; self.reporter = reporter; self.contact = contact; self.chain = chain
         self.clocks = clocks; self.history = history; self.suggestions = suggestions; self.origin = origin
-        self.similar = similar; self.incident = incident
+        self.similar = similar; self.incident = incident; self.request = request
     }
 }
 

@@ -104,7 +104,8 @@ public final class DeskRuntime: @unchecked Sendable {
                                                                linked: s.similarity.linked, reason: s.similarity.reason(language),
                                                                state: s.report.state)
                                                },
-                                               incident: try store.incident(of: id)))]
+                                               incident: try store.incident(of: id),
+                                               request: try store.requestStatus(reportID: id)))]
         case .loadPicker(let id):
             let report = try store.report(id: id, for: user)
             let suggestions = try suggester().suggest(for: report, limit: 5)
@@ -209,6 +210,7 @@ public final class DeskRuntime: @unchecked Sendable {
         }
         let counts = try store.memberCounts(reports.filter { $0.incidentOf == $0.id }.map(\.id))
         for i in rows.indices { rows[i].members = counts[rows[i].id] ?? 0 }
+        for (i, r) in reports.enumerated() where r.type == .permintaanInformasi { rows[i].isRequest = true }
         var cursor = request.cursor
         if let keep = request.keepID, let i = rows.firstIndex(where: { $0.id == keep }) { cursor = start + i }
         return WindowResult(start: start, rows: rows, total: total, cursor: cursor, limit: request.limit,

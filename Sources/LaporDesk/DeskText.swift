@@ -64,9 +64,9 @@ enum DeskText {
                   "WD: working days since submitted   (DLH): suggested, not yet routed   ↩: returned by the agency"),
                 t(l, "Filter: ~s status ~a instansi ~c kategori ~k kecamatan/kelurahan ~h kanal ~d tanggal (<7d, 2024-03)",
                   "Filter: ~s state ~a agency ~c category ~k kecamatan/kelurahan ~h channel ~d date (<7d, 2024-03)"),
-                t(l, "        ~o terlambat ~w N jatuh tempo ≤ N HK ~A anonim ~R rahasia ~t bertanda ~G/~g ID insiden;"
+                t(l, "        ~o terlambat ~w N jatuh tempo ≤ N HK ~A anonim ~R rahasia ~t bertanda ~G/~g ID insiden ~I PI;"
                      + " kata = teks; | atau, ! bukan, ( )",
-                  "        ~o overdue ~w N due within N WD ~A anonim ~R rahasia ~t tagged ~G/~g ID incidents;"
+                  "        ~o overdue ~w N due within N WD ~A anonim ~R rahasia ~t tagged ~G/~g ID incidents ~I info req;"
                      + " words = text; | or, ! not, ( )"),
             ] + common
         case .board:

@@ -30,6 +30,9 @@ enum DetailRender {
                 : DeskText.t(l, "anggota insiden \(incident.primary)", "member of the incident of \(incident.primary)")
             out.append((DisplayWidth.pad(DeskText.t(l, "Insiden", "Incident"), to: 16) + text, .dueSoon))
         }
+        for (label, value) in d.request?.lines(l, zone: m.zone, now: m.now) ?? [] {
+            out.append((DisplayWidth.pad(label, to: 16) + Sanitizer.line(value), .normal))
+        }
         if r.agencyID == nil, let best = d.suggestions.first {
             out.append((DisplayWidth.pad(DeskText.t(l, "Saran", "Suggested"), to: 16) + "\(best.agencyCode) — \(best.reason)", .normal))
         }

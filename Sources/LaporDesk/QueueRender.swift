@@ -61,6 +61,8 @@ enum QueueRender {
         s.put(agency, x: x, y: y, style: r.agencyIsSuggestion && !selected ? .dim : base, maxWidth: c.agency); x += c.agency + 1
         // An incident's primary says how many reports stand behind it.
         if r.members > 0 { x = s.put("[+\(r.members)] ", x: x, y: y, style: selected ? base : .dueSoon, maxWidth: m.width - x) }
+        // An information request runs on the law's clocks, not the complaint chain: say so at a glance.
+        if r.isRequest { x = s.put("PI ", x: x, y: y, style: selected ? base : .tagged, maxWidth: m.width - x) }
         s.put(r.title, x: x, y: y, style: base, maxWidth: m.width - x)
         SearchHighlight.mark(r.title, x: x, y: y, maxWidth: m.width - x, words: words, &s)
     }

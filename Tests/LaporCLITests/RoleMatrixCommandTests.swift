@@ -27,6 +27,7 @@ import LaporCore
         case .awaitingReporter: return inProgress + [(.respond, "pd.dlh", nil)]
         case .resolved: return inProgress + [(.resolve, "kabid", nil)]
         case .archived: return [(.archive, "kabid", nil)]
+        case .objected: return []  // requests only; complaints never reach it
         }
     }
 

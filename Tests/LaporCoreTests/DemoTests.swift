@@ -34,7 +34,7 @@ import Testing
                 var state = ReportState.new
                 for event in item.events {
                     #expect(event.from == state)
-                    #expect(Lifecycle.next(from: state, action: event.action) == .success(event.to))
+                    #expect(Lifecycle.next(from: state, action: event.action, type: item.report.type) == .success(event.to))
                     #expect(Permissions.allows(event.role, event.action, from: state), "\(event.role) \(event.action)")
                     #expect(event.at <= Self.end && event.at >= item.report.submittedAt)
                     state = event.to

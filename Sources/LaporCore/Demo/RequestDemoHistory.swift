@@ -70,6 +70,8 @@ struct RequestDemoHistory {
         objection.from = .resolved
         objection.to = .objected
         objection.detail = nil
+        objection.actor = "op.sari"
+        objection.role = .operator
         objection.note = "Pemohon mengajukan keberatan atas jawaban PPID."
         guard objection.at < end else { return }
         out.append(objection)

@@ -83,6 +83,8 @@ public struct FilterCompiler: Sendable {
             guard let tagged else { throw FilterError(column: 1, message: "~t (tagged) works only in the desk") }
             if tagged.isEmpty { return SQLFragment("0") }
             return SQLFragment("report.id IN (\(tagged.map { _ in "?" }.joined(separator: ",")))", tagged.sorted().map { .integer($0) })
+        case .informationRequest:
+            return SQLFragment("report.type = 'permintaan_informasi'")
         case .inIncident:
             return SQLFragment("report.incident_of IS NOT NULL")
         case .incident(let ref):

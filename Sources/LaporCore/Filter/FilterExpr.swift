@@ -14,6 +14,8 @@ public indirect enum FilterExpr: Sendable, Equatable {
     case anonymous
     case confidential
     case tagged
+    /// `~I`: information requests (permintaan_informasi).
+    case informationRequest
     /// `~G`: in any incident.
     case inIncident
     /// `~g TRACKING_ID`: the reports of that report's incident.

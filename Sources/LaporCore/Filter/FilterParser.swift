@@ -108,6 +108,7 @@ public struct FilterParser {
         case "R": return .confidential
         case "t": return .tagged
         case "G": return .inIncident
+        case "I": return .informationRequest
         case "g": return .incident(try argument(for: letter, at: column).0)
         case "s":
             let (value, col) = try argument(for: letter, at: column)
@@ -135,7 +136,7 @@ public struct FilterParser {
         case "b":
             return .text([try argument(for: letter, at: column).0])
         default:
-            throw FilterError(column: column, message: "unknown term ~\(letter) (terms: ~s ~a ~c ~k ~h ~d ~o ~w ~A ~R ~t ~b ~G ~g)")
+            throw FilterError(column: column, message: "unknown term ~\(letter) (terms: ~s ~a ~c ~k ~h ~d ~o ~w ~A ~R ~t ~b ~G ~g ~I)")
         }
     }
 
