@@ -48,9 +48,13 @@ public enum LaporError: Error, Equatable, Sendable {
                 return en ? "'\(refusal.action.rawValue)' does not apply to \(kind) (\(tid)). Nothing was changed."
                     : "'\(refusal.action.rawValue)' tidak berlaku untuk \(kind) (\(tid)). Tidak ada yang diubah."
             }
-            return en
+            // An information request is answered with `decide`, not the complaint's respond/resolve.
+            let hint = refusal.type == .permintaanInformasi && [.respond, .resolve].contains(refusal.action)
+                ? (en ? " An information request is answered with: lapor decide \(tid) --decision …"
+                      : " Permintaan informasi dijawab dengan: lapor decide \(tid) --decision …") : ""
+            return (en
                 ? "Report \(tid) is \(refusal.from.label(.en)) (\(refusal.from.rawValue)); '\(refusal.action.rawValue)' is only possible from: \(allowed). Nothing was changed."
-                : "Laporan \(tid) berstatus \(refusal.from.label(.id)) (\(refusal.from.rawValue)); '\(refusal.action.rawValue)' hanya bisa dari: \(allowed). Tidak ada yang diubah."
+                : "Laporan \(tid) berstatus \(refusal.from.label(.id)) (\(refusal.from.rawValue)); '\(refusal.action.rawValue)' hanya bisa dari: \(allowed). Tidak ada yang diubah.") + hint
         case let .permissionDenied(login, role, what):
             return en
                 ? "User \(login) (role \(role.rawValue)) may not \(what); ask a supervisor."
