@@ -121,4 +121,26 @@ import Testing
             try store.act(.decide, on: "C-1", by: f.op, at: Fixture.now, note: "x", detail: ActionDetail(decision: .granted))
         }
     }
+
+    /// A PPID Pembantu decides the requests forwarded to it, and only those.
+    @Test func aLiaisonDecidesItsOwnRequestsOnly() throws {
+        let f = try Fixture()
+        let at = Fixture.now
+        for tid in ["PI-D", "PI-P"] {
+            _ = try f.store.receive(Report(trackingID: tid, submittedAt: at.addingTimeInterval(-3_600), title: "Data", body: "Mohon",
+                                           type: .permintaanInformasi, reporterName: "Rudi"), by: f.op, at: at)
+        }
+        _ = try f.store.act(.route, on: "PI-D", by: f.op, at: at, agency: "DLH")
+        _ = try f.store.act(.route, on: "PI-P", by: f.op, at: at, agency: "PUPR")
+        let mine = try f.store.act(.decide, on: "PI-D", by: f.dlh, at: at, note: "Terlampir", detail: ActionDetail(decision: .granted))
+        #expect(mine.report.state == .resolved)
+        #expect(throws: LaporError.notVisible(login: "pd.dlh", trackingID: "PI-P")) {
+            try f.store.act(.decide, on: "PI-P", by: f.dlh, at: at, note: "x", detail: ActionDetail(decision: .granted))
+        }
+        // The register shows the liaison its own agency's requests only.
+        let register = try f.store.requestRegister(year: 2026, for: f.dlh, now: at)
+        #expect(register.map(\.trackingID) == ["PI-D"])
+        #expect(register.first?.decision == .granted && register.first?.ppid == "DLH")
+        #expect(try f.store.requestRegister(year: 2026, for: f.op, now: at).count == 2)
+    }
 }

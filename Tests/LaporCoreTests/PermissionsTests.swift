@@ -57,4 +57,24 @@ import Testing
         #expect(!Visibility(user: liaison).allows(agencyID: nil))
         #expect(Visibility(user: User(login: "op", role: .operator)).allows(agencyID: nil))
     }
+
+    /// Information requests: the PPID (operators, supervisors) and a PPID Pembantu (the liaison) decide
+    /// and extend; objections are recorded and answered by the desk, never by the liaison; viewers nothing.
+    @Test func requestStepsByRole() {
+        for role: Role in [.operator, .supervisor, .agency] {
+            #expect(Permissions.allows(role, .decide, from: .inProgress), "\(role) decide")
+            #expect(Permissions.allows(role, .extend, from: .dispositioned), "\(role) extend")
+        }
+        for role: Role in [.operator, .supervisor] {
+            #expect(Permissions.allows(role, .object, from: .resolved), "\(role) object")
+            #expect(Permissions.allows(role, .respond, from: .objected), "\(role) answers the objection")
+        }
+        #expect(!Permissions.allows(.agency, .object, from: .resolved))
+        #expect(!Permissions.allows(.agency, .respond, from: .objected))
+        #expect(!Permissions.allows(.operator, .respond, from: .inProgress))
+        for action: LifecycleAction in [.decide, .extend, .object] {
+            #expect(!Permissions.allows(.viewer, action, from: .new))
+            #expect(!Permissions.allows(.system, action, from: .new))
+        }
+    }
 }
