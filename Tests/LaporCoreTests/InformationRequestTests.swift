@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import LaporCore
+import GRDB
 
 /// Information requests under UU 14/2008 on the 2024 SKB calendar. Every expected date was counted
 /// by hand: Lebaran 1445 H fell on Wed 10 and Thu 11 April, with cuti bersama on Mon 8, Tue 9,
@@ -142,5 +143,41 @@ import Testing
         #expect(register.map(\.trackingID) == ["PI-D"])
         #expect(register.first?.decision == .granted && register.first?.ppid == "DLH")
         #expect(try f.store.requestRegister(year: 2026, for: f.op, now: at).count == 2)
+    }
+}
+
+/// Migration v13 on a database that already holds reports: requests are numbered per year in the
+/// order they arrived, and the widened CHECK accepts `objected` and still refuses nonsense.
+@Suite struct RequestMigrationTests {
+    @Test func v13NumbersExistingRequestsAndWidensTheStateCheck() throws {
+        let queue = try DatabaseQueue()
+        try Schema.migrator.migrate(queue, upTo: "v12-incidents")
+        try queue.write { db in
+            let insert = """
+                INSERT INTO report (tracking_id, submitted_at, title, type, channel, state, state_since, updated_at)
+                VALUES (?, ?, 'Data', ?, 'web', 'new', 0, 0)
+                """
+            // 2023-12-31 20:00 WIB is still 2023 in the desk's zone (13:00 UTC); 2024-01-01 00:30 WIB is 2024.
+            try db.execute(sql: insert, arguments: ["A", 1_704_027_600, "permintaan_informasi"])
+            try db.execute(sql: insert, arguments: ["B", 1_704_043_800, "permintaan_informasi"])
+            try db.execute(sql: insert, arguments: ["C", 1_704_043_900, "pengaduan"])
+            try db.execute(sql: insert, arguments: ["D", 1_704_044_000, "permintaan_informasi"])
+        }
+        try Schema.migrator.migrate(queue)
+        try queue.write { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT tracking_id, year, seq FROM info_request JOIN report ON report.id = report_id ORDER BY report.id
+                """).map { "\($0[0] as String) \($0[1] as Int)/\($0[2] as Int)" }
+            #expect(rows == ["A 2023/1", "B 2024/1", "D 2024/2"])
+            try db.execute(sql: "UPDATE report SET state = 'objected' WHERE tracking_id = 'A'")
+            #expect(throws: DatabaseError.self) { try db.execute(sql: "UPDATE report SET state = 'lost' WHERE tracking_id = 'A'") }
+            #expect(try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok")
+            // A request stored after the migration gets the next number from the trigger.
+            try db.execute(sql: """
+                INSERT INTO report (tracking_id, submitted_at, title, type, channel, state, state_since, updated_at)
+                VALUES ('E', 1704050000, 'Data', 'permintaan_informasi', 'web', 'new', 0, 0)
+                """)
+            #expect(try Int.fetchOne(db, sql: "SELECT seq FROM info_request JOIN report ON report.id = report_id WHERE tracking_id = 'E'") == 3)
+        }
     }
 }

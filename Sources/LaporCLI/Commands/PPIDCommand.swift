@@ -154,8 +154,8 @@ struct PPIDReportCommand: ParsableCommand {
             let t = report.total
             var notes: [String] = []
             if t.decisionUnrecorded > 0 {
-                notes.append(en ? "\(t.decisionUnrecorded) answered without a recorded decision (imported)."
-                                : "\(t.decisionUnrecorded) dijawab tanpa keputusan tercatat (hasil impor).")
+                notes.append(en ? "\(t.decisionUnrecorded) answered without a recorded decision (imported, or closed before the desk knew requests)."
+                                : "\(t.decisionUnrecorded) dijawab tanpa keputusan tercatat (hasil impor, atau ditutup sebelum desk mengenal permintaan informasi).")
             }
             if t.unanswered > 0 {
                 notes.append(en ? "\(t.unanswered) never answered: the requester objected to the silence."
