@@ -6,6 +6,7 @@ import LaporCore
 ///
 ///     swift run -c release lapor-bench --rows 1000000 [--seed 1] [--dir /tmp/lapor-bench] [--json]
 ///     lapor-bench --generate FILE --rows N [--seed S]     (only write the CSV; prints the row count)
+///     lapor-bench --incidents DESK.sqlite [--seed S]       (only the incident rows, on a desk a run left)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let now = DeskZone.jakarta.date(year: 2026, month: 11, day: 23, hour: 9)!
 
@@ -25,6 +26,15 @@ do {
     if let file = option("--generate") {
         let count = try CSVGenerator.write(rows: Int(option("--rows") ?? "200000") ?? 200_000, seed: UInt64(option("--seed") ?? "1") ?? 1, end: now, to: file)
         print(count)
+        exit(0)
+    }
+    if let db = option("--incidents") {
+        // Only the incident rows, on a desk a full run left behind (for iterating on `similar`).
+        var report = Bench.Report()
+        try IncidentBench(db: db, seed: UInt64(option("--seed") ?? "1") ?? 1).run(into: &report, now: now) {
+            FileHandle.standardError.write(Data("· \($0)\n".utf8))
+        }
+        print(report.markdown)
         exit(0)
     }
     let rows = Int(option("--rows") ?? "1000000") ?? 1_000_000

@@ -80,13 +80,7 @@ public struct IncidentSignature: Sendable, Equatable {
     static func placeTokens(_ text: String) -> Set<String> {
         var tokens: Set<String> = []
         // Most citizen text is ASCII: folding accents (slow in Foundation) only when there are any.
-        let raw = text.utf8.allSatisfy({ $0 < 128 }) ? text : text.folding(options: .diacriticInsensitive, locale: nil)
-        var original: [String] = []
-        var current = ""
-        for ch in raw {
-            if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { original.append(current); current = "" }
-        }
-        if !current.isEmpty { original.append(current) }
+        let original = Self.letterRuns(text)
         let parts = original.map { $0.lowercased() }
         /// "jalan" is a street only before a name ("Jalan Pakel"); "separuh jalan runtuh" is not.
         func capitalised(_ k: Int) -> Bool { k < original.count && original[k].first?.isUppercase == true }
@@ -132,6 +126,30 @@ public struct IncidentSignature: Sendable, Equatable {
             i += 1
         }
         return tokens
+    }
+
+    /// Runs of letters and digits as written (case kept, accents folded): the words place names are read from.
+    static func letterRuns(_ text: String) -> [String] {
+        var original: [String] = []
+        if text.utf8.allSatisfy({ $0 < 128 }) {
+            // Byte by byte: for ASCII a letter or digit is [A-Za-z0-9], with no Unicode lookup.
+            var current: [UInt8] = []
+            for b in text.utf8 {
+                if (b >= 97 && b <= 122) || (b >= 65 && b <= 90) || (b >= 48 && b <= 57) { current.append(b) }
+                else if !current.isEmpty {
+                    original.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
+            if !current.isEmpty { original.append(String(decoding: current, as: UTF8.self)) }
+        } else {
+            var current = ""
+            for ch in text.folding(options: .diacriticInsensitive, locale: nil) {
+                if ch.isLetter || ch.isNumber { current.append(ch) } else if !current.isEmpty { original.append(current); current = "" }
+            }
+            if !current.isEmpty { original.append(current) }
+        }
+        return original
     }
 
     /// Byte strings of which a report must contain at least one to share a problem word with this

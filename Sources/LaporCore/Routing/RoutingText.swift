@@ -27,6 +27,9 @@ public enum RoutingText {
 
     /// Lower-case letter runs, abbreviations written out, stopwords dropped, affixes trimmed.
     public static func words(_ text: String) -> [String] {
+        // Accents are folded only when there are any: Foundation's folding dominates otherwise.
+        let lower = text.lowercased()
+        if lower.utf8.allSatisfy({ $0 < 128 }) { return asciiWords(lower) }
         var out: [String] = []
         var current = ""
         func flush() {
@@ -36,11 +39,31 @@ public enum RoutingText {
             guard !stopwords.contains(word), word.count >= 3 else { return }
             out.append(stem(word))
         }
-        // Accents are folded only when there are any: Foundation's folding dominates otherwise.
-        let lower = text.lowercased()
-        let plain = lower.utf8.allSatisfy { $0 < 128 } ? lower : lower.folding(options: .diacriticInsensitive, locale: nil)
+        let plain = lower.folding(options: .diacriticInsensitive, locale: nil)
         for ch in plain {
             if ch.isLetter { current.append(ch) } else { flush() }
+        }
+        flush()
+        return out
+    }
+
+    /// The same words for lower-case ASCII text (most citizen text), read byte by byte: a letter is
+    /// a–z, and a word's length is its byte count, so no Unicode property or grapheme is looked up.
+    /// The signatures of `similar` and `group suggest` spent most of their time in the general path.
+    static func asciiWords(_ lower: String) -> [String] {
+        var out: [String] = []
+        var current: [UInt8] = []
+        current.reserveCapacity(32)
+        func flush() {
+            defer { current.removeAll(keepingCapacity: true) }
+            guard current.count >= 2 else { return }
+            let text = String(decoding: current, as: UTF8.self)
+            let word = expansions[text] ?? text
+            guard !stopwords.contains(word), word.utf8.count >= 3 else { return }
+            out.append(stem(word))
+        }
+        for b in lower.utf8 {
+            if (b >= 97 && b <= 122) || (b >= 65 && b <= 90) { current.append(b) } else { flush() }
         }
         flush()
         return out
@@ -49,6 +72,7 @@ public enum RoutingText {
     /// A light Indonesian stemmer: particles and suffixes (-nya, -kan, -an, -i), then one prefix
     /// (di-, ter-, ber-, me-/mem-/men-/meng-/meny-, pe-/pem-/pen-/peng-), keeping at least four letters.
     static func stem(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 128 }) { return asciiStem(word) }
         var w = word
         for suffix in ["nya", "lah", "kah", "kan", "an"] where w.count - suffix.count >= 4 && w.hasSuffix(suffix) {
             w.removeLast(suffix.count)
@@ -60,6 +84,24 @@ public enum RoutingText {
             break
         }
         return w
+    }
+
+    private static let suffixBytes = ["nya", "lah", "kah", "kan", "an"].map { Array($0.utf8) }
+    private static let prefixBytes = ["meng", "meny", "mem", "men", "peng", "pem", "pen", "ber", "ter", "me", "di", "pe"]
+        .map { Array($0.utf8) }
+
+    /// ``stem`` for ASCII words, on bytes (a character is a byte there).
+    static func asciiStem(_ word: String) -> String {
+        var w = Array(word.utf8)
+        for suffix in suffixBytes where w.count - suffix.count >= 4 && w.suffix(suffix.count).elementsEqual(suffix) {
+            w.removeLast(suffix.count)
+            break
+        }
+        for prefix in prefixBytes where w.count - prefix.count >= 4 && w.starts(with: prefix) {
+            w.removeFirst(prefix.count)
+            break
+        }
+        return String(decoding: w, as: UTF8.self)
     }
 
     /// The model's terms for a report: words, adjacent pairs, and the fields as `c:`, `k:`, `l:` terms.
