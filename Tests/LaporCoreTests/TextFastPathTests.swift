@@ -40,7 +40,7 @@ import Testing
     }
 
     static func texts() -> [String] {
-        var out = ["", "a", "Jl. Dr. Radjiman RT03/RW02 depan SDN 5", "banjir\r\nsetinggi 50cm!!", "tdk ada air, PDAM mati 3 hari",
+        var out = ["", "a", "0812-3456 7890", "Rudi@Mail.COM", "Kel. Pajang", "KEC-BANJARSARI", "Jl. Dr. Radjiman RT03/RW02 depan SDN 5", "banjir\r\nsetinggi 50cm!!", "tdk ada air, PDAM mati 3 hari",
                    "Café résumé naïve — jalan Pakel", "x\u{1b}[2Jy", "berlubangnya", "menggenang", "pembangunan"]
         var demo = DemoGenerator(seed: 5, days: 40, end: DeskZone.jakarta.date(year: 2026, month: 11, day: 23, hour: 9)!)
         for day in 0..<40 { for item in demo.reports(day: day) { out += [item.report.title, item.report.body, item.report.address] } }
@@ -68,6 +68,9 @@ import Testing
         for text in Self.texts() {
             #expect(RoutingText.words(text) == Self.referenceWords(text), "\(text)")
             #expect(IncidentSignature.letterRuns(text) == Self.referenceRuns(text), "\(text)")
+            #expect(Agency.fold(text) == String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }
+                .map(Character.init)), "\(text)")
+            #expect(IncidentSignature.contactKey(text) == text.filter { $0.isNumber || $0.isLetter || $0 == "@" }.lowercased())
             checked += 1
         }
         #expect(checked > 5000)

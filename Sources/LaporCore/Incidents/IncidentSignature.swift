@@ -46,7 +46,27 @@ public struct IncidentSignature: Sendable, Equatable {
         kelurahan = places.filter { $0.hasPrefix("kel:") }
         spots = places.filter { $0.hasPrefix("jl:") || $0.hasPrefix("gg:") || $0.hasPrefix("lm:") }
         rts = places.filter { $0.hasPrefix("rt:") }
-        contact = r.reporterContact.filter { $0.isNumber || $0.isLetter || $0 == "@" }.lowercased()
+        contact = Self.contactKey(r.reporterContact)
+    }
+
+    /// A contact as a comparable key: letters, digits and `@`, lower case.
+    static func contactKey(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 128 }) {
+            let kept = text.utf8.filter { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || ($0 >= 48 && $0 <= 57) || $0 == 64 }
+            return String(decoding: kept, as: UTF8.self).lowercased()
+        }
+        return text.filter { $0.isNumber || $0.isLetter || $0 == "@" }.lowercased()
+    }
+
+    /// Whether `r` can share a problem word with this signature, from its words alone (before its
+    /// places are read): a superset of what its signature's words would be, so false is final.
+    public func mayShareWords(with r: Report) -> Bool {
+        var raw = Set(RoutingText.words(r.title + " " + r.body).map { Self.synonyms[$0] ?? $0 })
+        if raw.contains("mati") {
+            if raw.contains("air") { raw.insert("airmati") }
+            if raw.contains("listrik") || raw.contains("lampu") { raw.insert("padam") }
+        }
+        return !words.isDisjoint(with: raw)
     }
 
     /// Paraphrases citizens use for the same problem, after stemming.
@@ -75,6 +95,13 @@ public struct IncidentSignature: Sendable, Equatable {
     static let landmarks: Set<String> = ["pasar", "masjid", "musholla", "sdn", "smpn", "sman", "puskesmas", "terminal",
                                          "jembatan", "perumahan", "perum", "komplek", "kompleks", "stasiun", "alun"]
 
+    /// Words between a place keyword and the name ("Jl. Dr. Radjiman", "RT 3 dekat ...").
+    static let skip: Set<String> = ["raya", "utama", "no", "nomor", "di", "dan", "yang", "dekat", "depan", "rt", "rw", "kel",
+                                    "kec", "ir", "dr", "kh", "kol", "kolonel", "kapten", "jend", "jenderal", "letjen", "mayor",
+                                    "brigjen", "haji", "prof", "sekitar", "arah", "ujung", "pertigaan", "perempatan", "simpang"]
+    static let notNames: Set<String> = ["jalan", "jln", "gang", "kelurahan", "desa"]
+    static let notContinuations: Set<String> = ["jalan", "jln", "jl", "gang", "gg", "kelurahan", "desa", "mohon", "tolong"]
+
     /// Place names in free text: the word(s) after `jalan`/`jl`, `gang`/`gg`, `kel`/`kelurahan`, a landmark;
     /// RT and RW numbers.
     static func placeTokens(_ text: String) -> Set<String> {
@@ -84,9 +111,6 @@ public struct IncidentSignature: Sendable, Equatable {
         let parts = original.map { $0.lowercased() }
         /// "jalan" is a street only before a name ("Jalan Pakel"); "separuh jalan runtuh" is not.
         func capitalised(_ k: Int) -> Bool { k < original.count && original[k].first?.isUppercase == true }
-        let skip: Set<String> = ["raya", "utama", "no", "nomor", "di", "dan", "yang", "dekat", "depan", "rt", "rw", "kel", "kec",
-                                 "ir", "dr", "kh", "kol", "kolonel", "kapten", "jend", "jenderal", "letjen", "mayor", "brigjen",
-                                 "haji", "prof", "sekitar", "arah", "ujung", "pertigaan", "perempatan", "simpang"]
         var i = 0
         while i < parts.count {
             let word = parts[i]
@@ -95,12 +119,12 @@ public struct IncidentSignature: Sendable, Equatable {
                 var j = start
                 while j < parts.count && skip.contains(parts[j]) { j += 1 }
                 guard j < parts.count, parts[j].count >= 3, !parts[j].allSatisfy(\.isNumber),
-                      !["jalan", "jln", "gang", "kelurahan", "desa"].contains(parts[j]) else { return nil }
+                      !notNames.contains(parts[j]) else { return nil }
                 // Names of two words ("Sungai Serang") are one place; a capital that follows a name
                 // and is not a place word continues it.
                 if capitalised(j + 1), !skip.contains(parts[j + 1]), !Self.landmarks.contains(parts[j + 1]),
                    !parts[j + 1].contains(where: \.isNumber),
-                   !["jalan", "jln", "jl", "gang", "gg", "kelurahan", "desa", "mohon", "tolong"].contains(parts[j + 1]) {
+                   !notContinuations.contains(parts[j + 1]) {
                     return parts[j] + " " + parts[j + 1]
                 }
                 return parts[j]

@@ -61,20 +61,22 @@ extension LaporStore {
             var wanted: [Int64] = []
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = Array(ids[start..<min(ids.count, start + 500)])
-                let sql = "SELECT id, title, body FROM report WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))"
-                for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(chunk)) {
-                    let text = (row[1] as String) + " " + (row[2] as String)
-                    if IncidentSignature.mentions(text, needles) { wanted.append(row[0]) }
+                // One string per row, joined by SQLite, read through a cursor: no row array, one decode.
+                let sql = "SELECT id, title || ' ' || body FROM report WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))"
+                let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(chunk))
+                while let row = try rows.next() {
+                    if IncidentSignature.mentions(row[1] as String, needles) { wanted.append(row[0]) }
                 }
             }
             let visible = try Self.reports(db, ids: wanted, around: report.submittedAt, window: policy.window)
                 .filter { visibility.allows(agencyID: $0.agencyID) }
-            var found: [SimilarReport] = []
-            for candidate in visible {
-                let similarity = Similarity.between(target, IncidentSignature(candidate), window: policy.window)
-                guard !similarity.sharedWords.isEmpty else { continue }
-                if similarity.linked || similarity.score >= 0.45 { found.append(SimilarReport(report: candidate, similarity: similarity)) }
-            }
+            let window = policy.window
+            var found = ParallelMap.map(visible) { candidate -> SimilarReport? in
+                guard target.mayShareWords(with: candidate) else { return nil }
+                let similarity = Similarity.between(target, IncidentSignature(candidate), window: window)
+                guard !similarity.sharedWords.isEmpty, similarity.linked || similarity.score >= 0.45 else { return nil }
+                return SimilarReport(report: candidate, similarity: similarity)
+            }.compactMap { $0 }
             found.sort { a, b in
                 a.similarity.score != b.similarity.score ? a.similarity.score > b.similarity.score : a.report.id < b.report.id
             }
@@ -93,7 +95,7 @@ extension LaporStore {
             let marks = kelurahan.map { _ in "?" }.joined(separator: ",")
             ids.formUnion(try Int64.fetchAll(db, sql: """
                 SELECT id FROM report INDEXED BY report_submitted
-                WHERE submitted_at BETWEEN ? AND ? AND lower(kelurahan) IN (\(marks)) AND id <> ? LIMIT 5000
+                WHERE submitted_at BETWEEN ? AND ? AND kelurahan COLLATE NOCASE IN (\(marks)) AND id <> ? LIMIT 5000
                 """, arguments: StatementArguments([from, to] as [Int64] + []) + StatementArguments(kelurahan)
                     + StatementArguments([report.id])))
         }
@@ -122,10 +124,11 @@ extension LaporStore {
         var found: [Report] = []
         for start in stride(from: 0, to: list.count, by: 500) {
             let chunk = Array(list[start..<min(list.count, start + 500)])
-            found += try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT \(RowDecoding.reportColumns) FROM report WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
                     AND submitted_at BETWEEN ? AND ?
-                """, arguments: StatementArguments(chunk) + StatementArguments([from, to])).map(RowDecoding.report)
+                """), arguments: StatementArguments(chunk) + StatementArguments([from, to]))
+            while let row = try rows.next() { found.append(RowDecoding.report(row)) }
         }
         return found
     }
@@ -157,8 +160,9 @@ extension LaporStore {
     static func signatures(_ db: Database, _ condition: SQLFragment, for user: User) throws -> [IncidentSignature] {
         let both = SQLFragment("(\(condition.sql)) AND report.incident_of IS NULL", condition.values)
         let (whereSQL, arguments) = whereClause(both, visibility: Visibility(user: user))
-        return try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY submitted_at",
-                                arguments: arguments).map { IncidentSignature(RowDecoding.report($0)) }
+        let reports = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY submitted_at",
+                                       arguments: arguments).map(RowDecoding.report)
+        return ParallelMap.map(reports) { IncidentSignature($0) }
     }
 
     // MARK: - Confirmed incidents
