@@ -27,17 +27,18 @@ public enum Lifecycle {
 
     private static let openStatesArchivable: [ReportState] = [.new, .onHold, .verified, .dispositioned, .inProgress, .awaitingReporter]
 
+    /// Intake and routing, the same for complaints and information requests: verify, hold, route
+    /// (again), return, and the agency taking it up.
+    private static let intake: [(ReportState, LifecycleAction, ReportState)] = [
+        (.new, .verify, .verified), (.new, .route, .dispositioned), (.new, .hold, .onHold), (.onHold, .release, .new),
+        (.verified, .route, .dispositioned), (.dispositioned, .route, .dispositioned),
+        (.dispositioned, .returnReport, .dispositioned), (.dispositioned, .followUp, .inProgress),
+    ]
+
     private static let table: [ReportState: [LifecycleAction: ReportState]] = {
         var t: [ReportState: [LifecycleAction: ReportState]] = [:]
         func add(_ from: ReportState, _ action: LifecycleAction, _ to: ReportState) { t[from, default: [:]][action] = to }
-        add(.new, .verify, .verified)
-        add(.new, .route, .dispositioned)
-        add(.new, .hold, .onHold)
-        add(.onHold, .release, .new)
-        add(.verified, .route, .dispositioned)
-        add(.dispositioned, .route, .dispositioned)
-        add(.dispositioned, .returnReport, .dispositioned)
-        add(.dispositioned, .followUp, .inProgress)
+        for (from, action, to) in intake { add(from, action, to) }
         add(.inProgress, .respond, .awaitingReporter)
         add(.awaitingReporter, .dispute, .inProgress)
         add(.awaitingReporter, .resolve, .resolved)
@@ -56,14 +57,7 @@ public enum Lifecycle {
     private static let requestTable: [ReportState: [LifecycleAction: ReportState]] = {
         var t: [ReportState: [LifecycleAction: ReportState]] = [:]
         func add(_ from: ReportState, _ action: LifecycleAction, _ to: ReportState) { t[from, default: [:]][action] = to }
-        add(.new, .verify, .verified)
-        add(.new, .route, .dispositioned)
-        add(.new, .hold, .onHold)
-        add(.onHold, .release, .new)
-        add(.verified, .route, .dispositioned)
-        add(.dispositioned, .route, .dispositioned)
-        add(.dispositioned, .returnReport, .dispositioned)
-        add(.dispositioned, .followUp, .inProgress)
+        for (from, action, to) in intake { add(from, action, to) }
         let undecided: [ReportState] = [.new, .verified, .dispositioned, .inProgress, .awaitingReporter]
         for state in undecided {
             add(state, .decide, .resolved)
