@@ -82,8 +82,7 @@ public struct DemoGenerator: Sendable {
         let (titleTemplate, bodyTemplate) = rng.pick(category.templates)
         let n = String(2 + Int(rng.next() % 8))
         func fill(_ t: String) -> String {
-            t.replacingOccurrences(of: "{jalan}", with: street).replacingOccurrences(of: "{kel}", with: kelurahan)
-                .replacingOccurrences(of: "{kec}", with: kecamatan).replacingOccurrences(of: "{n}", with: n)
+            Self.fill(t, ["jalan": street, "kel": kelurahan, "kec": kecamatan, "n": n])
         }
         var body = fill(bodyTemplate)
         if sequence % 499 == 0 { body = DemoCatalog.hostileBodies[(sequence / 499) % DemoCatalog.hostileBodies.count] + " " + body }
@@ -113,6 +112,31 @@ public struct DemoGenerator: Sendable {
             (report.bounces, report.returned) = Self.bounces(in: events)
         }
         return DemoReport(report: report, agencyCode: agencyCode, events: events, request: request)
+    }
+
+    /// A template's `{name}` placeholders replaced in one pass (Foundation's replacingOccurrences,
+    /// four times a text, was an eighth of the demo's load). Unknown names stay as written.
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        guard template.utf8.contains(UInt8(ascii: "{")) else { return template }
+        var out = ""
+        out.reserveCapacity(template.utf8.count + 32)
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            out += rest[..<open]
+            rest = rest[open...]
+            guard let close = rest.firstIndex(of: "}") else { break }
+            let name = rest[rest.index(after: open)..<close]
+            // A brace inside ("{{n}}") is text: the placeholder starts at the innermost one.
+            if name.contains("{") {
+                out += "{"
+                rest = rest.dropFirst()
+                continue
+            }
+            if let value = values[String(name)] { out += value } else { out += rest[open...close] }
+            rest = rest[rest.index(after: close)...]
+        }
+        out += rest
+        return out
     }
 
     /// Bounces as the store counts them: each return, and each re-route not preceded by a return.
