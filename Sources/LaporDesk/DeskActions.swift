@@ -103,12 +103,13 @@ enum DeskActions {
     }
 
     static func perform(_ action: LifecycleAction, note: String, agency: String? = nil, fillLanguage: Language? = nil,
-                        _ m: inout DeskModel) -> [DeskEffect] {
+                        detail: ActionDetail = .none, _ m: inout DeskModel) -> [DeskEffect] {
         let targets = targets(m)
         guard !targets.isEmpty else { return [] }
         if m.applyToTagged { m.tagged.removeAll() }
         m.applyToTagged = false
         m.message = DeskText.t(m.language, "…", "…")
-        return [.perform(ActionRequest(action: action, targets: targets, note: note, agency: agency, fillLanguage: fillLanguage))]
+        return [.perform(ActionRequest(action: action, targets: targets, note: note, agency: agency, fillLanguage: fillLanguage,
+                                       detail: detail))]
     }
 }

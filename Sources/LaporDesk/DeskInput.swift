@@ -96,7 +96,7 @@ enum DeskInput {
     }
 
     /// `:verify`, `:route PUPR`, `:hold …`, `:archive …`, `:follow-up …`, `:return …`, `:respond …`,
-    /// `:resolve`, `:reopen`, `:limit …`, `:quit`.
+    /// `:resolve`, `:reopen`, `:limit …`, `:quit`; for information requests `:decide`, `:extend …`, `:object …`.
     static func command(_ line: String, _ m: inout DeskModel) -> [DeskEffect] {
         let parts = line.split(separator: " ", maxSplits: 1).map(String.init)
         guard let verb = parts.first?.lowercased() else { return [] }
@@ -114,6 +114,10 @@ enum DeskInput {
             return DeskActions.perform(.followUp, note: rest, &m)
         case "return":
             return DeskActions.perform(.returnReport, note: rest, &m)
+        case "decide", "putuskan":
+            return RequestCommands.decide(rest, &m)
+        case "respond" where m.cursorRow?.state == .objected:
+            return RequestCommands.answerObjection(rest, &m)
         default:
             if let action = LifecycleAction(rawValue: verb.replacingOccurrences(of: "-", with: "_")), action != .autoClose {
                 return DeskActions.perform(action, note: rest, &m)

@@ -97,13 +97,17 @@ public struct ActionRequest: Sendable, Equatable {
     public var agency: String?
     /// Fill the note's placeholders for each target, in this language (a template for several reports).
     public var fillLanguage: Language?
+    /// An information request's decision, or an objection's outcome.
+    public var detail: ActionDetail = .none
 
-    public init(action: LifecycleAction, targets: [(Int64, Int)], note: String, agency: String? = nil, fillLanguage: Language? = nil) {
+    public init(action: LifecycleAction, targets: [(Int64, Int)], note: String, agency: String? = nil, fillLanguage: Language? = nil,
+                detail: ActionDetail = .none) {
         self.action = action; self.targets = targets; self.note = note; self.agency = agency; self.fillLanguage = fillLanguage
+        self.detail = detail
     }
 
     public static func == (a: ActionRequest, b: ActionRequest) -> Bool {
-        a.action == b.action && a.note == b.note && a.agency == b.agency && a.fillLanguage == b.fillLanguage
+        a.action == b.action && a.note == b.note && a.agency == b.agency && a.fillLanguage == b.fillLanguage && a.detail == b.detail
             && a.targets.map(\.0) == b.targets.map(\.0) && a.targets.map(\.1) == b.targets.map(\.1)
     }
 }

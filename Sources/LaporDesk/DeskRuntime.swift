@@ -234,7 +234,8 @@ public final class DeskRuntime: @unchecked Sendable {
         for (id, version) in request.targets {
             do {
                 let result = try store.act(request.action, reportID: id, by: user, at: now, note: request.note, agency: request.agency,
-                                           expectedVersion: version > 0 ? version : nil, fill: request.fillLanguage)
+                                           expectedVersion: version > 0 ? version : nil, fill: request.fillLanguage,
+                                           detail: request.detail)
                 // An incident's members come back in the same undo step, and each refusal is told.
                 audits += result.auditIDs
                 done += 1 + result.members.filter { $0.refusal == nil }.count

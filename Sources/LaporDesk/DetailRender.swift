@@ -30,8 +30,12 @@ enum DetailRender {
                 : DeskText.t(l, "anggota insiden \(incident.primary)", "member of the incident of \(incident.primary)")
             out.append((DisplayWidth.pad(DeskText.t(l, "Insiden", "Incident"), to: 16) + text, .dueSoon))
         }
-        for (label, value) in d.request?.lines(l, zone: m.zone, now: m.now) ?? [] {
-            out.append((DisplayWidth.pad(label, to: 16) + Sanitizer.line(value), .normal))
+        if let request = d.request {
+            for (label, value) in request.lines(l, zone: m.zone, now: m.now) {
+                out.append((DisplayWidth.pad(label, to: 16) + Sanitizer.line(value), .normal))
+            }
+            out.append((DisplayWidth.pad(DeskText.t(l, "Perintah", "Commands"), to: 16)
+                        + ":decide granted|partial|refused [pasal17:x|not_held] …  :extend …  :object …", .dim))
         }
         if r.agencyID == nil, let best = d.suggestions.first {
             out.append((DisplayWidth.pad(DeskText.t(l, "Saran", "Suggested"), to: 16) + "\(best.agencyCode) — \(best.reason)", .normal))

@@ -217,4 +217,22 @@ import LaporCore
         #expect(try Key.script("jj<Enter><C-x><lt><F12><Space>") == [.char("j"), .char("j"), .enter, .ctrl("x"), .char("<"), .function(12), .char(" ")])
         #expect(throws: KeyScriptError(column: 2, name: "Bogus")) { try Key.script("j<Bogus>") }
     }
+
+    /// `:decide` carries the decision and ground; `:respond` on an objection carries the outcome; a
+    /// complaint's `:respond` keeps its note whole even when it starts with "Diterima".
+    @Test func requestCommandsCarryTheirDetail() {
+        var m = model()
+        let decided = DeskInput.command("decide partial pasal17:b Sebagian dikecualikan", &m)
+        guard case .perform(let request)? = decided.first else { Issue.record("no action: \(decided)"); return }
+        #expect(request.action == .decide && request.note == "Sebagian dikecualikan")
+        #expect(request.detail == ActionDetail(decision: .partial, ground: .exempt(letter: "b")))
+        #expect(DeskInput.command("decide maybe", &m).isEmpty && m.messageIsError)
+        let complaint = DeskInput.command("respond Diterima dengan baik", &m)
+        guard case .perform(let plain)? = complaint.first else { Issue.record("no action: \(complaint)"); return }
+        #expect(plain.note == "Diterima dengan baik" && plain.detail == .none)
+        m.rows[0].state = .objected
+        let answered = DeskInput.command("respond rejected Informasi dikecualikan", &m)
+        guard case .perform(let answer)? = answered.first else { Issue.record("no action: \(answered)"); return }
+        #expect(answer.detail == ActionDetail(outcome: .rejected) && answer.note == "Informasi dikecualikan")
+    }
 }

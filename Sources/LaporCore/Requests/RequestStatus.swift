@@ -28,7 +28,7 @@ public struct RequestStatus: Sendable, Equatable {
         }
         if let window = objectionWindowEnds {
             let open = now <= window
-            out.append((en ? "Objection window" : "Masa keberatan",
+            out.append((en ? "Objections" : "Masa keberatan",
                         (open ? (en ? "open until " : "terbuka sampai ") : (en ? "closed on " : "berakhir ")) + day(window)))
         }
         if let at = r.objectedAt {
