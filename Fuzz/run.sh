@@ -10,7 +10,7 @@ seconds=${1:-60}; shift || true
 targets=("${@:-csv json values filter sanitize}")
 read -r -a targets <<< "${targets[*]}"
 core=../Sources/LaporCore
-sources=("$core"/Domain/{ReportState,Role,LifecycleAction,Lifecycle,LaporError,Channel,Trend}.swift
+sources=("$core"/Domain/{ReportState,ReportType,Role,LifecycleAction,Lifecycle,LaporError,Channel,Trend}.swift
          "$core"/Text/{Language,Sanitizer,DisplayWidth,FastTrim}.swift "$core"/Time/DeskZone.swift
          "$core"/Import/{ByteSource,TextDecoding,CSVReader,JSONRecordReader,ImportValues}.swift
          "$core"/Filter/{FilterExpr,FilterLexer,FilterParser}.swift)
