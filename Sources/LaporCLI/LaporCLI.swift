@@ -86,9 +86,12 @@ struct RootCommand: ParsableCommand {
         subcommands: [
             DeskCommand.self, InitCommand.self, DemoCommand.self, ListCommand.self, ShowCommand.self,
             VerifyCommand.self, RouteCommand.self, HoldCommand.self, ReleaseCommand.self, ArchiveCommand.self,
-            FollowUpCommand.self, ReturnCommand.self, RespondCommand.self, DisputeCommand.self, DecideCommand.self, ExtendCommand.self, ObjectCommand.self, PPIDCommand.self, ResolveCommand.self,
+            FollowUpCommand.self, ReturnCommand.self, RespondCommand.self, DisputeCommand.self, ResolveCommand.self,
+            DecideCommand.self, ExtendCommand.self, ObjectCommand.self, PPIDCommand.self,
             ReopenCommand.self, SLACommand.self, SuggestCommand.self, RulesCommand.self, CalendarCommand.self,
-            PolicyCommand.self, ImportCommand.self, ExportCommand.self, SampleExportCommand.self, UserCommand.self, AgencyCommand.self, TemplateCommand.self, SimilarCommand.self, GroupCommand.self, UngroupCommand.self, AuditCommand.self, StatsCommand.self,
+            PolicyCommand.self, ImportCommand.self, ExportCommand.self, SampleExportCommand.self, UserCommand.self,
+            AgencyCommand.self, TemplateCommand.self, SimilarCommand.self, GroupCommand.self, UngroupCommand.self,
+            AuditCommand.self, StatsCommand.self,
         ],
         defaultSubcommand: DeskCommand.self
     )

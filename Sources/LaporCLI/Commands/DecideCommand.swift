@@ -11,14 +11,16 @@ struct DecideCommand: ParsableCommand {
     @Option(help: "granted, partial or refused.") var decision: String
     @Option(help: "Why (part of) it is withheld: pasal17[:a-j], not_held or not_documented.") var ground: String?
     @Option(help: "The written answer to the requester.") var note: String = ""
-    @Option(help: "Fill the note from this reply template, for each request (see lapor template list).") var template: String?
+    @Option(help: "Fill the note from this reply template, for each request (see lapor template list).")
+    var template: String?
     func run() throws {
         guard let parsed = RequestDecision.parse(decision) else {
             throw LaporError.invalidArgument("--decision is granted, partial or refused, not '\(decision)'.")
         }
         let reason = try ground.map { text in
             guard let g = RefusalGround.parse(text) else {
-                throw LaporError.invalidArgument("--ground is pasal17 (or pasal17:a … pasal17:j), not_held or not_documented, not '\(text)'.")
+                throw LaporError.invalidArgument(
+                    "--ground is pasal17 (or pasal17:a … pasal17:j), not_held or not_documented, not '\(text)'.")
             }
             return g
         }

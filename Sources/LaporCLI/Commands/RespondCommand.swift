@@ -3,7 +3,9 @@ import LaporCore
 
 /// `lapor respond`: Send the agency's answer to the reporter (in_progress → awaiting_reporter); needs --note.
 struct RespondCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "respond", abstract: "Send the agency's answer to the reporter (in_progress → awaiting_reporter), or answer an objection; needs --note.")
+    static let configuration = CommandConfiguration(
+        commandName: "respond",
+        abstract: "Send the agency's answer to the reporter (in_progress → awaiting_reporter), or answer an objection; needs --note.")
     @OptionGroup var common: CommonOptions
     @Argument(help: "Tracking id (or internal id) of each report.") var ids: [String]
     @Option(help: "The answer to the reporter.") var note: String = ""

@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import LaporCore
+
+/// `lapor ppid objections [--year Y] [--format …]`.
+struct PPIDObjectionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "objections", abstract: "The register of objections to requests received in a year.")
+    @OptionGroup var common: CommonOptions
+    @Option(help: "Year the requests were received (default: this year).") var year: Int?
+    @Option(help: "table, csv, md or xlsx (xlsx needs -o FILE).") var format: String = "table"
+    @Option(name: .shortAndLong, help: "The workbook to write with --format xlsx.") var output: String?
+
+    func run() throws {
+        let ctx = try Context.open(common)
+        let year = try PPIDCommand.year(self.year, ctx)
+        let entries = try ctx.store.objectionRegister(year: year, for: ctx.user, now: ctx.now)
+        if ctx.json { return try Output.encode(entries) }
+        let en = ctx.language == .en
+        let header = en
+            ? ["Registration", "Tracking", "Objected", "Against", "Reason", "Due", "Answered", "Outcome", "Working days",
+               "Late", "Dispute", "PPID"]
+            : ["No. registrasi", "Tracking", "Diajukan", "Atas", "Alasan", "Batas", "Dijawab", "Hasil", "Hari kerja",
+               "Terlambat", "Sengketa", "PPID"]
+        let yes = en ? "yes" : "ya"
+        let rows = entries.map { e -> [String] in
+            [e.registration, e.trackingID, e.objected,
+             e.against == "answer" ? (en ? "the answer" : "jawaban")
+                : (en ? "no answer in time" : "tidak dijawab tepat waktu"),
+             e.reason, e.due, e.answered ?? "", e.outcome?.label(ctx.language) ?? (en ? "pending" : "diproses"),
+             e.workingDays.map(String.init) ?? "", e.late ? yes : "", e.disputed ? yes : "",
+             e.ppid ?? PPIDAnnualReport.utama]
+        }
+        try PPIDCommand.emit(header, rows, format: format, output: output,
+                             sheet: en ? "Objections \(year)" : "Keberatan \(year)")
+    }
+}
