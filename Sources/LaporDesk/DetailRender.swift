@@ -9,7 +9,7 @@ enum DetailRender {
         func field(_ label: Strings, _ value: String) {
             out.append((DisplayWidth.pad(label.text(l), to: 16) + value, .normal))
         }
-        field(.state, r.state.label(l) + (r.returned ? " (\(Strings.returnedMark.text(l)))" : ""))
+        field(.state, r.state.label(l, for: r.type) + (r.returned ? " (\(Strings.returnedMark.text(l)))" : ""))
         field(.agency, d.agency ?? "—")
         field(.submitted, NumberText.dateTime(r.submittedAt, m.zone, l) + " " + m.zone.abbreviation)
         field(.category, [r.category, r.subcategory].filter { !$0.isEmpty }.joined(separator: " › "))

@@ -55,7 +55,7 @@ enum QueueRender {
         let age = String(r.ageWorkingDays)
         s.put(String(repeating: " ", count: max(0, c.age - age.count)) + age, x: x, y: y, style: base, maxWidth: c.age); x += c.age + 1
         s.put(r.sla.map(SLAMark.symbol) ?? " ", x: x, y: y, style: selected ? base : DeskRender.style(r.sla)); x += 2
-        s.put(r.state.label(l), x: x, y: y, style: base, maxWidth: c.state); x += c.state + 1
+        s.put(r.state.label(l, for: r.isRequest ? .permintaanInformasi : .pengaduan), x: x, y: y, style: base, maxWidth: c.state); x += c.state + 1
         s.put(r.category, x: x, y: y, style: base, maxWidth: c.category); x += c.category + 1
         let agency = r.agencyIsSuggestion ? (r.agency.isEmpty ? "" : "(\(r.agency))") : r.agency + (r.returned ? "↩" : "")
         s.put(agency, x: x, y: y, style: r.agencyIsSuggestion && !selected ? .dim : base, maxWidth: c.agency); x += c.agency + 1

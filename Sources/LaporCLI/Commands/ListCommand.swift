@@ -47,7 +47,7 @@ struct ListCommand: ParsableCommand {
                            Strings.agency.text(l), Strings.title.text(l)], flexible: 5)
         for r in reports {
             let agencyCell = (r.agencyID.flatMap { codes[$0] } ?? "") + (r.returned ? " ↩" : "")
-            table.add([r.trackingID, ctx.zone.short(r.submittedAt), r.state.label(l), r.category, agencyCell, r.title])
+            table.add([r.trackingID, ctx.zone.short(r.submittedAt), r.state.label(l, for: r.type), r.category, agencyCell, r.title])
         }
         Output.line(table.render(width: Output.width))
     }

@@ -46,7 +46,8 @@ struct SLACommand: ParsableCommand {
         var table = Table([Strings.tracking.text(l), "SLA", l == .id ? "Jam" : "Clock", l == .id ? "Tenggat" : "Deadline",
                            l == .id ? "Sisa HK" : "WD left", Strings.state.text(l), Strings.title.text(l)], flexible: 6)
         for (r, c, left) in items.prefix(limit) {
-            table.add([r.trackingID, SLAMark.symbol(c.status), c.clock.label(l), ctx.zone.short(c.deadline), String(left), r.state.label(l), r.title])
+            table.add([r.trackingID, SLAMark.symbol(c.status), c.clock.label(l), ctx.zone.short(c.deadline), String(left), r.state.label(l, for: r.type),
+                       r.title])
         }
         Output.line(table.render(width: Output.width))
         if let last = engine.deskCalendar.lastKnownYear,

@@ -42,7 +42,7 @@ struct ShowCommand: ParsableCommand {
             Output.line(DisplayWidth.pad(label.text(l), to: 18) + Sanitizer.line(value))
         }
         Output.line(Sanitizer.line("#\(report.trackingID)  \(report.title)"))
-        field(.state, report.state.label(l) + (report.returned ? " (\(Strings.returnedMark.text(l)))" : ""))
+        field(.state, report.state.label(l, for: report.type) + (report.returned ? " (\(Strings.returnedMark.text(l)))" : ""))
         field(.agency, report.agencyID.flatMap { codes[$0] } ?? Strings.none.text(l))
         field(.submitted, ctx.zone.short(report.submittedAt) + " " + ctx.zone.abbreviation)
         field(.category, [report.category, report.subcategory].filter { !$0.isEmpty }.joined(separator: " › "))

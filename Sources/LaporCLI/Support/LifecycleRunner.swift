@@ -58,7 +58,7 @@ enum LifecycleRunner {
                                        detail.outcome.map { (ctx.language == .id ? "keberatan " : "objection ") + $0.label(ctx.language) }]
                             .compactMap { $0 }.joined(separator: ", ")
                         let extra = decided.isEmpty ? "" : " (\(decided))"
-                        Output.line("✓ \(report.trackingID): \(report.state.label(ctx.language))\(target)\(extra)")
+                        Output.line("✓ \(report.trackingID): \(report.state.label(ctx.language, for: report.type))\(target)\(extra)")
                     }
                     Self.printMembers(result.members, ctx)
                 }

@@ -38,6 +38,13 @@ public enum ReportState: String, Sendable, CaseIterable, Codable, Hashable {
         }
     }
 
+    /// The label for a report of `type`: an information request that is `resolved` has been decided
+    /// (the PPID's answer), which "Selesai" would misstate; every other state reads the same.
+    public func label(_ language: Language, for type: ReportType) -> String {
+        guard type == .permintaanInformasi, self == .resolved else { return label(language) }
+        return language == .id ? "Diputuskan" : "Decided"
+    }
+
     /// Parses a state id (`on_hold`) or a label prefix in either language (`selesai`, `unver`).
     public static func parse(_ text: String) -> ReportState? {
         let needle = text.lowercased().trimmingCharacters(in: .whitespaces)
@@ -48,7 +55,9 @@ public enum ReportState: String, Sendable, CaseIterable, Codable, Hashable {
                 return state
             }
         }
-        return allCases.first { $0.rawValue.hasPrefix(needle) }
+        if let state = allCases.first(where: { $0.rawValue.hasPrefix(needle) }) { return state }
+        // A decided information request is `resolved` ("~s diputuskan" finds it too).
+        return ["diputuskan", "decided"].contains { $0.hasPrefix(needle) } ? .resolved : nil
     }
 }
 
