@@ -99,4 +99,27 @@ import LaporCore
         #expect(lapor("dispute", tid, "--note", "Ke Komisi Informasi").code == 0)
         #expect(lapor("dispute", tid, "--note", "lagi").code == 1)
     }
+
+    /// An imported batch numbers its requests in file order and leaves complaints without a number.
+    @Test func importedRequestsAreRegistered() throws {
+        defer { Capture.remove(db) }
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-ppid-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        try """
+            tracking_id,submitted_at,title,body,category,type,channel,reporter_name,reporter_contact,anonymous,confidential,kecamatan,kelurahan,agency,status
+            PI-1,2024-04-05T10:00:00,Data anggaran,Mohon rincian.,Informasi,permintaan_informasi,web,Rudi,0812,false,false,Laweyan,Bumi,,Belum Diverifikasi
+            C-1,2024-04-05T10:30:00,Jalan rusak,Berlubang.,Jalan,pengaduan,web,Ani,0813,false,false,Jebres,Mojosongo,,Belum Diverifikasi
+            PI-2,2024-04-05T11:00:00,Kontrak proyek,Mohon salinan.,Informasi,permintaan_informasi,web,Sari,0814,false,false,Jebres,Mojosongo,,Belum Diverifikasi
+
+            """.write(toFile: csv, atomically: true, encoding: .utf8)
+        #expect(lapor("init").code == 0)
+        #expect(lapor("import", csv).code == 0)
+        func registration(_ tid: String) throws -> Any? {
+            let shown = try JSONSerialization.jsonObject(with: Data(lapor("show", tid, "--json").out.utf8)) as? [String: Any]
+            return (shown?["request"] as? [String: Any])?["registration"]
+        }
+        #expect(try registration("PI-1") as? String == "0001/PPID/2024")
+        #expect(try registration("PI-2") as? String == "0002/PPID/2024")
+        #expect(try registration("C-1") == nil)
+    }
 }

@@ -16,6 +16,8 @@ enum BulkImportFlag {
 /// are the ones the triggers would have written.
 struct ImportStage {
     private var staged: Set<String> = []
+    /// Whether the batch holds an information request, which gets its register number on the move.
+    private var holdsRequests = false
     private var insert: FastInsert
 
     init(_ db: Database) throws {
@@ -57,6 +59,7 @@ struct ImportStage {
         insert.optionalText(due?.clock.rawValue)
         try insert.run(db)
         staged.insert(r.trackingID)
+        if r.type == .permintaanInformasi { holdsRequests = true }
     }
 
     /// Moves the staged reports into `report` in file order, with one `import` audit record each;
@@ -80,15 +83,16 @@ struct ImportStage {
         try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [BulkImportFlag.key])
         let offset = try LaporStore.zoneOffset(db)
         try DailyCounters.addStaged(db, table: "temp.import_stage", offsetSeconds: offset)
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM temp.import_stage WHERE type = 'permintaan_informasi')") == true {
-            try RequestRegister.registerNew(db, after: before, offsetSeconds: offset)
-        }
+        if holdsRequests { try RequestRegister.registerNew(db, after: before, offsetSeconds: offset) }
         try db.execute(sql: """
             INSERT INTO audit (at, actor, role, action, report_id, to_state, to_agency_id, note)
             SELECT ?, ?, ?, 'import', id, state, agency_id, '' FROM report WHERE id > ? ORDER BY id;
             DELETE FROM temp.import_stage;
             """, arguments: [RowDecoding.seconds(now), actor.login, actor.role.rawValue, before])
-        defer { staged.removeAll(keepingCapacity: true) }
+        defer {
+            staged.removeAll(keepingCapacity: true)
+            holdsRequests = false
+        }
         return staged
     }
 
