@@ -5,29 +5,29 @@ import LaporCore
 /// (`:extend NOTE` and `:object NOTE` are plain lifecycle commands.)
 enum RequestCommands {
     static func decide(_ text: String, _ m: inout DeskModel) -> [DeskEffect] {
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard let first = words.first, let decision = RequestDecision.parse(first) else {
+        guard let (decision, rest) = leading(text, RequestDecision.parse) else {
             return refuse(m.language, "Pakai: :decide granted|partial|refused [pasal17:x|not_held|not_documented] catatan",
                           "Use: :decide granted|partial|refused [pasal17:x|not_held|not_documented] note", &m)
         }
-        words.removeFirst()
-        var ground: RefusalGround?
-        if decision != .granted, let next = words.first, let parsed = RefusalGround.parse(next) {
-            ground = parsed
-            words.removeFirst()
-        }
-        return DeskActions.perform(.decide, note: words.joined(separator: " "),
-                                   detail: ActionDetail(decision: decision, ground: ground), &m)
+        let grounded = decision == .granted ? nil : leading(rest, RefusalGround.parse)
+        return DeskActions.perform(.decide, note: grounded?.1 ?? rest,
+                                   detail: ActionDetail(decision: decision, ground: grounded?.0), &m)
     }
 
     static func answerObjection(_ text: String, _ m: inout DeskModel) -> [DeskEffect] {
-        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        guard let first = words.first, let outcome = ObjectionOutcome.parse(first) else {
+        guard let (outcome, note) = leading(text, ObjectionOutcome.parse) else {
             return refuse(m.language, "Jawaban keberatan: :respond accepted|rejected catatan",
                           "An objection's answer: :respond accepted|rejected note", &m)
         }
+        return DeskActions.perform(.respond, note: note, detail: ActionDetail(outcome: outcome), &m)
+    }
+
+    /// The first word read by `parse`, and the words after it; nil when the first word is not one.
+    private static func leading<T>(_ text: String, _ parse: (String) -> T?) -> (T, String)? {
+        var words = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        guard let first = words.first, let value = parse(first) else { return nil }
         words.removeFirst()
-        return DeskActions.perform(.respond, note: words.joined(separator: " "), detail: ActionDetail(outcome: outcome), &m)
+        return (value, words.joined(separator: " "))
     }
 
     private static func refuse(_ l: Language, _ id: String, _ en: String, _ m: inout DeskModel) -> [DeskEffect] {

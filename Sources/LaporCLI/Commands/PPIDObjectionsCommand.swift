@@ -7,13 +7,11 @@ struct PPIDObjectionsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "objections", abstract: "The register of objections to requests received in a year.")
     @OptionGroup var common: CommonOptions
-    @Option(help: "Year the requests were received (default: this year).") var year: Int?
-    @Option(help: "table, csv, md or xlsx (xlsx needs -o FILE).") var format: String = "table"
-    @Option(name: .shortAndLong, help: "The workbook to write with --format xlsx.") var output: String?
+    @OptionGroup var sheet: PPIDSheetOptions
 
     func run() throws {
         let ctx = try Context.open(common)
-        let year = try PPIDCommand.year(self.year, ctx)
+        let year = try PPIDCommand.year(sheet.year, ctx)
         let entries = try ctx.store.objectionRegister(year: year, for: ctx.user, now: ctx.now)
         if ctx.json { return try Output.encode(entries) }
         let en = ctx.language == .en
@@ -31,7 +29,6 @@ struct PPIDObjectionsCommand: ParsableCommand {
              e.workingDays.map(String.init) ?? "", e.late ? yes : "", e.disputed ? yes : "",
              e.ppid ?? PPIDAnnualReport.utama]
         }
-        try PPIDCommand.emit(header, rows, format: format, output: output,
-                             sheet: en ? "Objections \(year)" : "Keberatan \(year)")
+        try sheet.emit(header, rows, sheet: en ? "Objections \(year)" : "Keberatan \(year)")
     }
 }

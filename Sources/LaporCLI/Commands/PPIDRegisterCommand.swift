@@ -7,14 +7,12 @@ struct PPIDRegisterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register", abstract: "The register of information requests received in a year.")
     @OptionGroup var common: CommonOptions
-    @Option(help: "Year of receipt (default: this year).") var year: Int?
-    @Option(help: "table, csv, md or xlsx (xlsx needs -o FILE).") var format: String = "table"
-    @Option(name: .shortAndLong, help: "The workbook to write with --format xlsx.") var output: String?
+    @OptionGroup var sheet: PPIDSheetOptions
     @Flag(help: "Show anonim/rahasia requesters' identities (supervisor only; audited).") var reveal = false
 
     func run() throws {
         let ctx = try Context.open(common)
-        let year = try PPIDCommand.year(self.year, ctx)
+        let year = try PPIDCommand.year(sheet.year, ctx)
         let entries = try ctx.store.requestRegister(year: year, for: ctx.user, now: ctx.now, revealed: reveal)
         if reveal {
             try ctx.store.recordBulkReveal(count: entries.count, by: ctx.user, at: ctx.now, purpose: "ppid register --reveal")
@@ -38,8 +36,8 @@ struct PPIDRegisterCommand: ParsableCommand {
              e.objected ? (e.objectionOutcome?.label(ctx.language) ?? (en ? "pending" : "diproses")) : "",
              e.disputed ? yes : ""]
         }
-        let compact = format == "table" ? [0, 2, 3, 5, 8, 10, 13, 14, 16] : Array(header.indices)
-        try PPIDCommand.emit(compact.map { header[$0] }, rows.map { row in compact.map { row[$0] } }, format: format,
-                             output: output, sheet: en ? "Register \(year)" : "Register \(year)")
+        // The terminal table keeps the columns a person scans; files get every column.
+        let compact = sheet.format == "table" ? [0, 2, 3, 5, 8, 10, 13, 14, 16] : Array(header.indices)
+        try sheet.emit(compact.map { header[$0] }, rows.map { row in compact.map { row[$0] } }, sheet: "Register \(year)")
     }
 }
