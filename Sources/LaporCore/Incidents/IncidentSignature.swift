@@ -58,17 +58,6 @@ public struct IncidentSignature: Sendable, Equatable {
         return text.filter { $0.isNumber || $0.isLetter || $0 == "@" }.lowercased()
     }
 
-    /// Whether `r` can share a problem word with this signature, from its words alone (before its
-    /// places are read): a superset of what its signature's words would be, so false is final.
-    public func mayShareWords(with r: Report) -> Bool {
-        var raw = Set(RoutingText.words(r.title + " " + r.body).map { Self.synonyms[$0] ?? $0 })
-        if raw.contains("mati") {
-            if raw.contains("air") { raw.insert("airmati") }
-            if raw.contains("listrik") || raw.contains("lampu") { raw.insert("padam") }
-        }
-        return !words.isDisjoint(with: raw)
-    }
-
     /// Paraphrases citizens use for the same problem, after stemming.
     static let synonyms: [String: String] = [
         "genang": "banjir", "rendam": "banjir", "luap": "banjir", "kebanjir": "banjir", "banjir": "banjir", "bajir": "banjir",

@@ -72,7 +72,6 @@ extension LaporStore {
                 .filter { visibility.allows(agencyID: $0.agencyID) }
             let window = policy.window
             var found = ParallelMap.map(visible) { candidate -> SimilarReport? in
-                guard target.mayShareWords(with: candidate) else { return nil }
                 let similarity = Similarity.between(target, IncidentSignature(candidate), window: window)
                 guard !similarity.sharedWords.isEmpty, similarity.linked || similarity.score >= 0.45 else { return nil }
                 return SimilarReport(report: candidate, similarity: similarity)
