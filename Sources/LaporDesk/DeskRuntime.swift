@@ -20,10 +20,13 @@ public final class DeskRuntime: @unchecked Sendable {
     private let rulesOnly: Suggester
     private var fullSuggester: Suggester?
     private let lock = NSLock()
+    private var keptSearch: (filter: String, marker: Int64, hits: [Int64])?
 
     /// A line for the status bar from work going on beside the desk (the demo loading), polled
     /// with the database; nil when there is nothing to say.
     public var backgroundNote: (@Sendable () -> String?)?
+    /// `LAPOR_TRACE=1`: each effect's time on stderr, to find which part of a slow key is slow.
+    static let trace = ProcessInfo.processInfo.environment["LAPOR_TRACE"] == "1"
 
     public init(store: LaporStore, user: User, language: Language, clock: @escaping @Sendable () -> Date) throws {
         self.store = store; self.user = user; self.language = language; self.clock = clock
@@ -48,6 +51,21 @@ public final class DeskRuntime: @unchecked Sendable {
         return built
     }
 
+    /// The ids a plain full-text search matches, read once per search and kept until the next
+    /// search or the next change to the database (any change writes an audit record).
+    func searchHits(_ filter: String) throws -> [Int64]? {
+        let marker = try store.changeMarker()
+        lock.lock()
+        let kept = keptSearch
+        lock.unlock()
+        if let kept, kept.filter == filter, kept.marker == marker { return kept.hits }
+        guard let hits = try store.fullTextHits(filter) else { return nil }
+        lock.lock()
+        keptSearch = (filter, marker, hits)
+        lock.unlock()
+        return hits
+    }
+
     func compile(_ filter: String, tagged: Set<Int64>) throws -> SQLFragment? {
         do {
             return try FilterCompiler(now: clock(), zone: store.zone, calendar: engine.deskCalendar, tagged: tagged).compile(filter)
@@ -70,6 +88,12 @@ public final class DeskRuntime: @unchecked Sendable {
     /// Runs one effect; errors come back as a `failed` message the status line shows.
     public func run(_ effect: DeskEffect) -> [DeskMessage] {
         do {
+            guard Self.trace else { return try perform(effect) }
+            let started = DispatchTime.now().uptimeNanoseconds
+            defer {
+                let ms = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
+                FileHandle.standardError.write(Data(String(format: "effect %.2f ms %@\n", ms, String(describing: effect).prefix(100).description).utf8))
+            }
             return try perform(effect)
         } catch let error as LaporError {
             return [.failed(error.message(language))]
@@ -158,10 +182,18 @@ public final class DeskRuntime: @unchecked Sendable {
         case .search(let filter, let from, let forward, let limit, let showMembers):
             guard let matching = try compile(filter, tagged: []) else { return [.searchFound(index: nil, filter: filter)] }
             let within = try queueCondition(limit, tagged: [], showMembers: showMembers)
-            // Dense words over the whole queue: walk the queue's order to the first match.
+            // Dense words over the whole queue: walk the queue's order to the first of the
+            // search's matches, kept from its first `/` for `n` and `N`.
             var walk = false
-            if within == nil, Visibility(user: user) == .all, let hits = try store.fullTextMatchCount(filter) {
-                walk = hits * 100 >= (try store.countReports(nil, for: user, cap: Self.countCap).0)
+            if within == nil, Visibility(user: user) == .all, let hits = try searchHits(filter) {
+                walk = hits.count * 100 >= (try store.countReports(nil, for: user, cap: Self.countCap).0)
+                if walk {
+                    switch try store.position(ofNextAmong: hits, after: from, forward: forward, for: user) {
+                    case .found(let index): return [.searchFound(index: index, filter: filter)]
+                    case .none: return [.searchFound(index: nil, filter: filter)]
+                    case .gaveUp: break
+                    }
+                }
             }
             let index = try store.position(ofNext: matching, within: within, after: from, forward: forward, for: user, walkOrder: walk)
             return [.searchFound(index: index, filter: filter)]

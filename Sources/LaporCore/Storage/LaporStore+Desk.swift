@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Queries the desk needs beyond listing: positions in the queue order, ids for tagging,
 /// one report's clocks, and per-agency tallies for the board and SLA views.
@@ -47,13 +48,88 @@ extension LaporStore {
         }
     }
 
-    /// How many reports a plain full-text search (bare words only) matches, read from the FTS
-    /// index alone; nil for any other filter.
-    public func fullTextMatchCount(_ filter: String) throws -> Int? {
+    /// Ids of every report a plain full-text search (bare words only) matches, ascending, read
+    /// from the FTS index alone (3 ms for 93,000 matches at 1M); nil for any other filter.
+    /// The desk keeps them for `n`/`N`, so only the first `/` reads them.
+    public func fullTextHits(_ filter: String) throws -> [Int64]? {
         guard case .text(let words)? = try? FilterParser.parse(filter) else { return nil }
         let query = FilterCompiler.ftsQuery(words)
-        if query.isEmpty { return 0 }
-        return try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM report_text WHERE report_text MATCH ?", arguments: [query]) ?? 0 }
+        if query.isEmpty { return [] }
+        return try read { db in
+            // Read through SQLite's C API: GRDB's row cursor cost 15 ms for 93,000 ids.
+            let statement = try db.cachedStatement(sql: "SELECT rowid FROM report_text WHERE report_text MATCH ?")
+            try statement.setArguments([query])
+            let handle = statement.sqliteStatement
+            defer { sqlite3_reset(handle) }
+            var ids: [Int64] = []
+            var code = sqlite3_step(handle)
+            while code == SQLITE_ROW {
+                ids.append(sqlite3_column_int64(handle, 0))
+                code = sqlite3_step(handle)
+            }
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
+            }
+            if zip(ids, ids.dropFirst()).contains(where: { $0.0 > $0.1 }) { ids.sort() }
+            return ids
+        }
+    }
+
+    /// Where the next of `hits` (ascending ids) lies in the whole oldest-first queue of a user
+    /// who sees every report, after `index`, forward or backward, wrapping around.
+    /// Walks the submission-order index (index-only) from the report at `index` and looks each
+    /// id up among the hits: for words in one report in a hundred or more this reads a few
+    /// hundred index entries, where SQLite would first build the set of every match (15 ms for
+    /// 93,000). Gives up after `budget` entries, for words whose matches cluster in time.
+    public func position(ofNextAmong hits: [Int64], after index: Int, forward: Bool, for user: User,
+                         budget: Int = 20_000) throws -> HitPosition {
+        guard Visibility(user: user) == .all else { return .gaveUp }
+        if hits.isEmpty { return .none }
+        return try read { db in
+            let offset = try Self.zoneOffset(db)
+            var anchor: Row?
+            if forward || index > 0 {
+                switch try QueueOrdinal.anchor(at: max(0, index), db, offset: offset) {
+                case .report(let row): anchor = row
+                case .beyondTheEnd: anchor = nil
+                case .unknown: return .gaveUp
+                }
+            }
+            let order = forward ? "ASC" : "DESC"
+            var left = budget
+            // First from the anchor to the end of the queue, then round from the other end.
+            for from in [anchor, nil] {
+                var sql = "SELECT submitted_at, id FROM report INDEXED BY report_submitted"
+                var arguments: StatementArguments = []
+                if let from {
+                    sql += " WHERE (submitted_at, id) \(forward ? ">" : "<") (?, ?)"
+                    arguments = [from[0], from[1]]
+                }
+                sql += " ORDER BY submitted_at \(order), id \(order)"
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let row = try rows.next() {
+                    let id: Int64 = row[1]
+                    if Self.sortedContains(hits, id) {
+                        let submitted: Int64 = row[0]
+                        guard let position = try QueueOrdinal.index(of: submitted, id: id, db, offset: offset) else { return .gaveUp }
+                        return .found(position)
+                    }
+                    left -= 1
+                    if left == 0 { return .gaveUp }
+                }
+                if from == nil { break }
+            }
+            return .none
+        }
+    }
+
+    private static func sortedContains(_ ids: [Int64], _ id: Int64) -> Bool {
+        var low = 0, high = ids.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ids[mid] < id { low = mid + 1 } else { high = mid }
+        }
+        return low < ids.count && ids[low] == id
     }
 
     /// Ids of every report matching, for tag-by-pattern.
@@ -166,4 +242,12 @@ public struct AgencyTally: Sendable, Equatable {
     public var bounces = 0
     /// Open incidents among the agency's reports.
     public var incidents = 0
+}
+
+/// Where a search with known matches lands: a queue position, no match at all, or a walk that
+/// would have been long (the caller asks SQLite instead).
+public enum HitPosition: Sendable, Equatable {
+    case found(Int)
+    case none
+    case gaveUp
 }
