@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 @testable import LaporCore
 
 @Suite struct DemoTests {
@@ -62,6 +63,63 @@ import Testing
         #expect(throws: LaporError.self) {
             try f.store.loadDemo(DemoGenerator(seed: 1, days: 20, end: Fixture.now), by: f.boss, at: Fixture.now)
         }
+    }
+
+    /// The staged load (batches of reports moved by one statement each, days made on a second
+    /// thread) writes the same desk whatever its chunks and batches, and each report's history,
+    /// deadline, counters and full-text row agree with what the generator made.
+    @Test func stagedLoadsAgreeWithTheGeneratorInAnyChunksAndBatches() throws {
+        let generator = DemoGenerator(seed: 5, days: 24, end: Fixture.now)
+        let small = try Fixture(), whole = try Fixture()
+        var progress: [Int] = []
+        let count = try small.store.loadDemo(generator, by: small.boss, at: Fixture.now, chunkDays: 7, stageBatch: 37) { done, _ in
+            progress.append(done)
+        }
+        #expect(progress == [7, 14, 21, 24])
+        #expect(try whole.store.loadDemo(generator, by: whole.boss, at: Fixture.now) == count)
+        func dump(_ store: LaporStore) throws -> [String] {
+            try store.read { db in
+                try String.fetchAll(db, sql: """
+                    SELECT 'r|' || tracking_id || '|' || state || '|' || coalesce(agency_id, '') || '|' || coalesce(due_at, '') || '|'
+                           || coalesce(due_soon_at, '') || '|' || coalesce(due_clock, '') || '|' || version || '|' || bounces FROM report
+                    UNION ALL
+                    SELECT 'a|' || coalesce(report.tracking_id, '') || '|' || audit.id || '|' || audit.action || '|' || audit.at || '|'
+                           || coalesce(audit.from_state, '') || '|' || coalesce(audit.to_state, '') || '|' || coalesce(audit.detail, '')
+                    FROM audit LEFT JOIN report ON report.id = audit.report_id WHERE audit.action <> 'demo_load'
+                    UNION ALL
+                    SELECT 'i|' || report.tracking_id || '|' || year || '|' || seq || '|' || coalesce(decision, '') || '|'
+                           || coalesce(purpose, '') FROM info_request JOIN report ON report.id = info_request.report_id
+                    UNION ALL
+                    SELECT 't|' || count(*) FROM report_text WHERE report_text MATCH 'jalan OR sampah OR banjir'
+                    ORDER BY 1
+                    """)
+            }
+        }
+        let rows = try dump(small.store)
+        #expect(rows == (try dump(whole.store)))
+        #expect(rows.contains { $0.hasPrefix("i|") })
+        #expect(try small.store.verifyDailyCounts() == 0)
+        // Each generated report: its state, one audit record per event, and the stored deadline
+        // equal to the clocks read back from that audit trail.
+        let trails = try small.store.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
+                SELECT report.tracking_id, count(audit.id) FROM report LEFT JOIN audit ON audit.report_id = report.id GROUP BY 1
+                """).map { ($0[0] as String, $0[1] as Int) })
+        }
+        var fresh = generator
+        var checked = 0
+        for day in 0..<fresh.days {
+            for item in fresh.reports(day: day) {
+                #expect(trails[item.report.trackingID] == item.events.count, "\(item.report.trackingID)")
+                checked += 1
+                guard item.report.state.isOpen else { continue }
+                let stored = try small.store.report(item.report.trackingID, for: small.boss)
+                #expect(stored.state == item.report.state && stored.title == item.report.title)
+                let running = try small.store.clockReadings(reportID: stored.id, now: stored.submittedAt).filter(\.isRunning)
+                #expect(stored.dueAt == running.map(\.deadline).min(), "\(item.report.trackingID)")
+            }
+        }
+        #expect(checked == count)
     }
 
     /// The one-pass placeholder fill gives what four replacingOccurrences gave, on every template.

@@ -9,17 +9,24 @@ extension LaporStore {
     /// database while later chunks arrive; the `demo_load` audit record marks a finished demo.
     @discardableResult
     public func loadDemo(_ generator: DemoGenerator, by actor: User, at now: Date, chunkDays: Int = Int.max,
-                         progress: ((Int, Int) -> Void)? = nil) throws -> Int {
+                         stageBatch: Int = DemoStage.batch, progress: ((Int, Int) -> Void)? = nil) throws -> Int {
         guard Permissions.mayAdminister(actor.role) else {
             throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "load the demo")
         }
-        var generator = generator
         let (agencyIDs, engine) = try write { db in try Self.prepareDemo(db, at: now) }
+        // The reports are made on a second thread while this one writes: generating them was a
+        // third of the load.
+        let days = DemoDays(generator)
+        defer { days.stop() }
         var written = 0, day = 0
         while day < generator.days {
             let last = min(generator.days, day + max(1, chunkDays))
+            var started = false
             written += try write { db in
-                try Self.insertDemoDays(db, &generator, days: day..<last, agencyIDs: agencyIDs, engine: engine)
+                // A write that failed after taking days from the generator cannot be run again.
+                guard !started else { throw LaporError.databaseBusy(path: path) }
+                started = true
+                return try Self.insertDemoDays(db, days, before: last, agencyIDs: agencyIDs, engine: engine, batch: stageBatch)
             }
             day = last
             progress?(day, generator.days)
@@ -63,57 +70,20 @@ extension LaporStore {
         return (agencyIDs, try clockEngine(db, zone: try zone(db)))
     }
 
-    /// The reports of some demo days with their histories and stored deadlines.
-    static func insertDemoDays(_ db: Database, _ generator: inout DemoGenerator, days: Range<Int>, agencyIDs: [String: Int64],
-                               engine: SLAClocks) throws -> Int {
-        let insertReport = try db.cachedStatement(sql: """
-            INSERT INTO report (tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
-                reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
-                version, state_since, updated_at, desk_touched)
-            VALUES (?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            """)
-        let insertAudit = try db.cachedStatement(sql: """
-            INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note, detail)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    /// The reports of the demo's days before `before` with their histories and stored deadlines,
+    /// moved in batches through `DemoStage`.
+    static func insertDemoDays(_ db: Database, _ days: DemoDays, before: Int, agencyIDs: [String: Int64],
+                               engine: SLAClocks, batch: Int) throws -> Int {
+        var stage = try DemoStage(db, batch: batch)
         var written = 0
-        for day in days {
-            for item in generator.reports(day: day) {
-                let r = item.report
-                let updated = RowDecoding.seconds(r.updatedAt)
-                try insertReport.execute(arguments: [
-                    r.trackingID, RowDecoding.seconds(r.submittedAt), r.title, r.body, r.category, r.type.rawValue,
-                    r.channel.rawValue, r.reporterName, r.reporterContact, r.anonymous, r.confidential, r.kecamatan,
-                    r.kelurahan, r.address, item.agencyCode.flatMap { agencyIDs[$0] }, r.state.rawValue, r.bounces,
-                    r.returned, r.version, updated, updated,
-                ])
-                let reportID = db.lastInsertedRowID
-                for e in item.events {
-                    try insertAudit.execute(arguments: [
-                        RowDecoding.seconds(e.at), e.actor, e.role.rawValue, e.action.rawValue, reportID, e.from.rawValue,
-                        e.to.rawValue, e.fromAgency.flatMap { agencyIDs[$0] }, e.toAgency.flatMap { agencyIDs[$0] }, e.note,
-                        e.detail?.auditText,
-                    ])
-                }
-                if let details = item.request {
-                    // The insert trigger gave the request its number; the register row takes the history's steps.
-                    let request = InformationRequest(reportID: reportID, year: 0, sequence: 0)
-                    try db.execute(sql: "UPDATE info_request SET purpose = ?, delivery = ? WHERE report_id = ?",
-                                   arguments: [details.purpose, details.delivery, reportID])
-                    for e in item.events {
-                        try recordRequestStep(db, e.action, request: request, from: e.from, detail: e.detail ?? .none, at: e.at)
-                    }
-                }
-                if r.state.isOpen {
-                    let events = item.events.map {
-                        ClockEvent(action: $0.action, at: $0.at, from: $0.from, toAgencyID: $0.toAgency.flatMap { agencyIDs[$0] })
-                    }
-                    try storeDue(db, reportID: reportID, readings: engine.readings(submitted: r.submittedAt, events: events,
-                                                                                   now: r.submittedAt, type: r.type))
-                }
+        while let reports = days.next(before: before) {
+            for item in reports {
+                try stage.add(db, item, agencyIDs: agencyIDs, engine: engine)
+                if stage.isFull { try stage.flush(db) }
                 written += 1
             }
         }
+        try stage.flush(db)
         return written
     }
 }
