@@ -102,19 +102,20 @@ public struct DemoStage {
     mutating func flush(_ db: Database) throws {
         guard count > 0 else { return }
         let before = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM report") ?? 0
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, '1')", arguments: [BulkImportFlag.key])
-        try db.execute(sql: """
-            INSERT INTO report (id, tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
-                reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
-                version, state_since, updated_at, due_at, due_soon_at, due_clock, desk_touched)
-            SELECT ? + seq, tracking_id, submitted_at, title, body, category, '', type, channel, reporter_name,
-                reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
-                version, updated_at, updated_at, due_at, due_soon_at, due_clock, 1
-            FROM temp.demo_report ORDER BY seq;
-            """, arguments: [before])
+        // The batch adds its full-text rows, counters and request numbers below, in one statement each.
+        try InsertTriggers.suspended(db) {
+            try db.execute(sql: """
+                INSERT INTO report (id, tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
+                    reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
+                    version, state_since, updated_at, due_at, due_soon_at, due_clock, desk_touched)
+                SELECT ? + seq, tracking_id, submitted_at, title, body, category, '', type, channel, reporter_name,
+                    reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
+                    version, updated_at, updated_at, due_at, due_soon_at, due_clock, 1
+                FROM temp.demo_report ORDER BY seq;
+                """, arguments: [before])
+        }
         try db.execute(sql: "INSERT INTO report_text (rowid, title, body) SELECT id, title, body FROM report WHERE id > ?",
                        arguments: [before])
-        try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [BulkImportFlag.key])
         let offset = try LaporStore.zoneOffset(db)
         try DailyCounters.addStaged(db, table: "temp.demo_report", offsetSeconds: offset)
         try db.execute(sql: """

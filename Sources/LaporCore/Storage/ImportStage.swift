@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 
 /// While this setting row exists, inserts into `report` leave the full-text index and the daily
-/// counters to the import, which adds a whole batch to each in one statement. It is set and
-/// removed inside one import transaction, so no other connection ever sees it.
+/// counters to the caller. Earlier versions set it around each import batch; batches now drop the
+/// insert triggers for their one statement instead (`InsertTriggers`, cheaper per row), and the
+/// triggers keep this clause from the migrations that wrote them (setting it still works).
 enum BulkImportFlag {
     static let key = "bulk_import_in_this_transaction"
     static let whenAbsent = "WHEN NOT EXISTS (SELECT 1 FROM setting WHERE key = '\(key)')"
@@ -68,19 +69,20 @@ struct ImportStage {
     mutating func flush(_ db: Database, actor: User, at now: Date) throws -> Set<String> {
         guard !staged.isEmpty else { return [] }
         let before = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) FROM report") ?? 0
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, '1')", arguments: [BulkImportFlag.key])
-        try db.execute(sql: """
-            INSERT INTO report (tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
-                reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
-                version, state_since, updated_at, due_at, due_soon_at, due_clock)
-            SELECT tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
-                reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, 0, 0,
-                1, submitted_at, updated_at, due_at, due_soon_at, due_clock
-            FROM temp.import_stage ORDER BY seq;
-            """)
+        // The batch adds its full-text rows, counters and request numbers below, in one statement each.
+        try InsertTriggers.suspended(db) {
+            try db.execute(sql: """
+                INSERT INTO report (tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
+                    reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces, returned,
+                    version, state_since, updated_at, due_at, due_soon_at, due_clock)
+                SELECT tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
+                    reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, 0, 0,
+                    1, submitted_at, updated_at, due_at, due_soon_at, due_clock
+                FROM temp.import_stage ORDER BY seq;
+                """)
+        }
         try db.execute(sql: "INSERT INTO report_text (rowid, title, body) SELECT id, title, body FROM report WHERE id > ?",
                        arguments: [before])
-        try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [BulkImportFlag.key])
         let offset = try LaporStore.zoneOffset(db)
         try DailyCounters.addStaged(db, table: "temp.import_stage", offsetSeconds: offset)
         if holdsRequests { try RequestRegister.registerNew(db, after: before, offsetSeconds: offset) }

@@ -244,6 +244,10 @@ enum Schema {
         migrator.registerMigration("v13-information-requests") { db in
             try RequestRegister.migrate(db)
         }
+        // The report's text CHECKs as `=` chains: the same rule, a quarter of a bulk insert's cost.
+        migrator.registerMigration("v14-fast-checks") { db in
+            try ReportChecks.migrate(db)
+        }
         return migrator
     }
 }
