@@ -137,6 +137,23 @@ import Testing
         #expect(again.unchanged == ids.count && again.inserted == 0)
     }
 
+    /// A batch relaxes `synchronous` and the checkpoint interval for itself only: the desk's own
+    /// writes on the same connection afterwards wait for the disk as before.
+    @Test func aBatchRestoresTheWritersDurabilitySettings() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-sync-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try LaporStore.open(path: dir.appendingPathComponent("desk.sqlite").path)
+        let boss = try store.initialize(login: "kabid", at: Fixture.now)
+        let settings = { try store.write { db in
+            [try Int.fetchOne(db, sql: "PRAGMA synchronous"), try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint")]
+        } }
+        let before = try settings()
+        let row = ImportRow(report: Report(trackingID: "S1", submittedAt: Fixture.now, title: "Judul", body: "Isi"), agencyName: nil, line: 2)
+        #expect(try store.applyImport([row], by: boss, at: Fixture.now).inserted == 1)
+        #expect(try settings() == before)
+        #expect(before != [1, 16384])
+    }
+
     @Test func importedReportsAreFoundByFullTextSearch() throws {
         let f = try Fixture()
         let path = try source("""

@@ -37,7 +37,7 @@ enum RequestRegister {
                 + row_number() OVER (PARTITION BY y ORDER BY id)
             FROM (SELECT id, CAST(strftime('%Y', submitted_at + \(offsetSeconds), 'unixepoch') AS INTEGER) AS y
                   FROM report WHERE id > ? AND type = 'permintaan_informasi'
-                  AND id NOT IN (SELECT report_id FROM info_request))
+                  AND NOT EXISTS (SELECT 1 FROM info_request WHERE info_request.report_id = report.id))
             """, arguments: [after])
     }
 
