@@ -8,10 +8,17 @@ enum Children {
     static func importFile(_ file: String, db: String, now: Date) throws {
         let store = try LaporStore.open(path: db)
         let user = try store.initialize(login: "bench", at: now)
-        let summary = try Importer(store: store, user: user, now: now).run([file], format: .csv)
+        let summary = try Importer(store: store, user: user, now: now).run([file], format: file.hasSuffix(".xlsx") ? .auto : .csv)
         guard summary.rejected == 0, summary.inserted == summary.rows else {
             throw BenchError("import: \(summary.rows) rows, \(summary.inserted) inserted, \(summary.rejected) rejected")
         }
+    }
+
+    /// `demo DB`: the two-year demo into a new database, as `lapor demo` writes it.
+    static func demo(db: String, now: Date) throws {
+        let store = try LaporStore.open(path: db)
+        let user = try store.initialize(login: "bench", at: now)
+        try store.loadDemo(DemoGenerator(seed: 1, days: 730, end: now, zone: store.zone), by: user, at: now)
     }
 
     /// `desk DB OUT`: opens the headless desk at 80×24 and feeds a key script; writes first-frame time and latencies.

@@ -19,6 +19,7 @@ do {
         switch arguments.dropFirst().first {
         case "import": try Children.importFile(arguments[2], db: arguments[3], now: now)
         case "desk": try Children.desk(db: arguments[2], out: arguments[3], now: now)
+        case "demo": try Children.demo(db: arguments[2], now: now)
         default: throw BenchError("unknown child \(arguments)")
         }
         exit(0)
