@@ -43,11 +43,8 @@ struct Bench {
             .import --skip 1 \(csv) report
 
             """
-        let reference = try Measure.child(["sqlite3", ref], stdin: schema)
         log("lapor import")
-        let ours = try Measure.child([Measure.executable, "--child", "import", csv, db])
-        guard ours.status == 0 else { throw BenchError("lapor import failed (status \(ours.status))") }
-        let ratio = ours.seconds / reference.seconds
+        let (reference, ours, ratio) = try importBeside(sqlite3: ref, stdin: schema, csv: csv, db: db)
         report.lines.append(Line(what: "import \(written) CSV rows (\(Int(Double(size) / 1_048_576)) MB)", measured: String(format: "%.1f s", ours.seconds),
                                  reference: String(format: "sqlite3 .import %.1f s → ratio %.2f", reference.seconds, ratio),
                                  target: "ratio ≤ 1.5", met: ratio <= 1.5))
@@ -107,6 +104,14 @@ struct Bench {
         return report
     }
 
+    /// `sqlite3` reading `stdin` (the reference), then our import of the same CSV; our time over the reference's.
+    func importBeside(sqlite3 ref: String, stdin: String, csv: String, db: String) throws -> (Measure.Result, Measure.Result, Double) {
+        let reference = try Measure.child(["sqlite3", ref], stdin: stdin)
+        let ours = try Measure.child([Measure.executable, "--child", "import", csv, db])
+        guard ours.status == 0 else { throw BenchError("lapor import of \(csv) failed (status \(ours.status))") }
+        return (reference, ours, ours.seconds / reference.seconds)
+    }
+
     /// The same number of new rows again, into copies of both loaded databases.
     func importIntoAFullDesk(db: String, ref: String, into report: inout Report) throws {
         let csv = dir + "/reports-\(rows)-second.csv", db2 = dir + "/lapor-\(rows)-second.sqlite", ref2 = dir + "/sqlite3-\(rows)-second.sqlite"
@@ -117,10 +122,7 @@ struct Bench {
             try? FileManager.default.removeItem(atPath: to)
             try FileManager.default.copyItem(atPath: from, toPath: to)
         }
-        let reference = try Measure.child(["sqlite3", ref2], stdin: ".mode csv\n.import --skip 1 \(csv) report\n")
-        let ours = try Measure.child([Measure.executable, "--child", "import", csv, db2])
-        guard ours.status == 0 else { throw BenchError("second lapor import failed (status \(ours.status))") }
-        let ratio = ours.seconds / reference.seconds
+        let (reference, ours, ratio) = try importBeside(sqlite3: ref2, stdin: ".mode csv\n.import --skip 1 \(csv) report\n", csv: csv, db: db2)
         report.lines.append(Line(what: "import \(written) more rows into the desk holding the first", measured: String(format: "%.1f s", ours.seconds),
                                  reference: String(format: "sqlite3 .import into its full table %.1f s → ratio %.2f", reference.seconds, ratio),
                                  target: "ratio ≤ 2.5", met: ratio <= 2.5))

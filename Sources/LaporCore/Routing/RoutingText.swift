@@ -73,6 +73,11 @@ public enum RoutingText {
     /// (di-, ter-, ber-, me-/mem-/men-/meng-/meny-, pe-/pem-/pen-/peng-), keeping at least four letters.
     static func stem(_ word: String) -> String {
         if word.utf8.allSatisfy({ $0 < 128 }) { return asciiStem(word) }
+        return unicodeStem(word)
+    }
+
+    /// The stemmer on Characters, for text beyond ASCII (and the reference the byte path is tested against).
+    static func unicodeStem(_ word: String) -> String {
         var w = word
         for suffix in ["nya", "lah", "kah", "kan", "an"] where w.count - suffix.count >= 4 && w.hasSuffix(suffix) {
             w.removeLast(suffix.count)
