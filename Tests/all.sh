@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: the Swift test suites (unit, screens, CLI contract, terminal journeys under tmux),
+# Every test: the Swift test suites (unit, screens, CLI contract, terminal journeys under tmux,
+# db copy/check against a throwaway PostgreSQL cluster started here and stopped whatever happens),
 # workbooks read back by openpyxl and LibreOffice, the README's tour on a fresh demo, the
 # reliability scripts, a 60-second libFuzzer run per target, and a small benchmark run that must
 # complete (no timing asserts).
@@ -8,9 +9,11 @@ cd "$(dirname "$0")/.."
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 # Every temporary file of the run (tests, fuzz builds, the benchmark) goes here and goes away.
 tmp=$(mktemp -d /tmp/lapor-tests.XXXXXX)
-trap 'rm -rf "$tmp"' EXIT
+source Tests/pg/cluster.sh
+trap 'pg_cluster_stop; rm -rf "$tmp"' EXIT
 export TMPDIR=$tmp
 swift build
+pg_cluster_start
 swift test
 bash Tests/xlsx/outside-readers.sh debug
 bash Tests/tour.sh debug

@@ -91,7 +91,7 @@ struct RootCommand: ParsableCommand {
             ReopenCommand.self, SLACommand.self, SuggestCommand.self, RulesCommand.self, CalendarCommand.self,
             PolicyCommand.self, ImportCommand.self, ExportCommand.self, SampleExportCommand.self, UserCommand.self,
             AgencyCommand.self, TemplateCommand.self, SimilarCommand.self, GroupCommand.self, UngroupCommand.self,
-            AuditCommand.self, StatsCommand.self,
+            AuditCommand.self, StatsCommand.self, DbCommand.self,
         ],
         defaultSubcommand: DeskCommand.self
     )

@@ -78,6 +78,7 @@ struct DeskCommand: ParsableCommand {
     private func prepareDemo(_ language: Language) throws -> (String, DemoLoader?) {
         guard (1...3650).contains(demoDays) else { throw LaporError.invalidArgument("--demo-days takes 1 to 3650, not \(demoDays).") }
         let path = try common.db ?? DemoLoader.cachedPath(seed: 1, days: demoDays)
+        try StoreLocation.refuseServer(path, language: language)
         var store = try LaporStore.open(path: path, group: ProcessInfo.processInfo.environment["LAPOR_DB_GROUP"])
         if try store.holdsFinishedDemo() { return (path, nil) }
         let anybody = User(login: "", role: .supervisor)

@@ -16,6 +16,7 @@ struct Context {
     /// refused first command leaves no file behind and says which of them to run.
     static func open(_ common: CommonOptions) throws -> Context {
         let path = databasePath(common)
+        try StoreLocation.refuseServer(path, language: Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment))
         if !FileManager.default.fileExists(atPath: path) {
             let flag = common.db == nil ? "" : " --db \(path)"
             let en = Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment) == .en
@@ -40,6 +41,7 @@ struct Context {
         if let lang = common.lang, Language(rawValue: lang.lowercased()) == nil {
             throw LaporError.invalidArgument("--lang takes id or en, not '\(lang)'.")
         }
+        try StoreLocation.refuseServer(databasePath(common), language: language)
         return (try LaporStore.open(path: databasePath(common), group: ProcessInfo.processInfo.environment["LAPOR_DB_GROUP"]), language)
     }
 

@@ -6,6 +6,12 @@ import GRDB
 /// category × channel). Days are counted in the desk's zone; changing the zone rebuilds them.
 enum DailyCounters {
     static func install(_ db: Database, offsetSeconds: Int) throws {
+        try installTriggers(db, offsetSeconds: offsetSeconds)
+        try rebuild(db, offsetSeconds: offsetSeconds)
+    }
+
+    /// The triggers alone, for a zone's offset (a copied desk keeps its counts as they were).
+    static func installTriggers(_ db: Database, offsetSeconds: Int) throws {
         let day = { (row: String) in "((\(row).submitted_at + \(offsetSeconds)) / 86400)" }
         func bump(_ row: String, _ delta: String) -> String {
             """
@@ -31,7 +37,6 @@ enum DailyCounters {
                 \(bump("OLD", "-1"))
             END;
             """)
-        try rebuild(db, offsetSeconds: offsetSeconds)
     }
 
     /// Counts a batch of staged rows with one grouped upsert per table, instead of two upserts

@@ -1,0 +1,214 @@
+import CLibPQ
+import Foundation
+
+/// A failure PostgreSQL reported: its SQLSTATE (e.g. 40001 for a serialization failure) and message.
+struct PGError: Error, CustomStringConvertible {
+    let sqlState: String
+    let message: String
+
+    var description: String { message }
+}
+
+/// One libpq connection, used synchronously like GRDB's: text-format values in and out, COPY
+/// both ways. Not shared between threads.
+final class PGConnection {
+    private let handle: OpaquePointer
+    /// The URI without its password, for messages.
+    let location: String
+
+    init(uri: String) throws {
+        location = PGLocation.redacted(uri)
+        guard let connection = PQconnectdb(uri) else {
+            throw LaporError.cannotOpenDatabase(path: location, reason: "libpq could not allocate a connection")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            // libpq's message spans lines ("…failed: Connection refused\n\tIs the server running…").
+            let reason = String(cString: PQerrorMessage(connection))
+                .split(whereSeparator: { $0.isNewline || $0 == "\t" })
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .joined(separator: " ")
+            PQfinish(connection)
+            throw LaporError.cannotOpenDatabase(path: location, reason: reason)
+        }
+        handle = connection
+        try execute("SET client_min_messages = warning")
+    }
+
+    deinit {
+        PQfinish(handle)
+    }
+
+    /// Runs one statement (or several without parameters) and returns its rows as text.
+    @discardableResult
+    func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+        let result: OpaquePointer?
+        if parameters.isEmpty {
+            result = PQexec(handle, sql)
+        } else {
+            result = Self.withCStrings(parameters) { values in
+                PQexecParams(handle, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+            }
+        }
+        return try PGRows(checking: result, connection: handle)
+    }
+
+    /// Runs `body` in one transaction; a throw rolls it back.
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
+            throw error
+        }
+    }
+
+    /// `COPY … FROM STDIN` (text format): `body` sends lines through the writer it is given.
+    func copyIn(_ sql: String, _ body: (PGCopyWriter) throws -> Void) throws {
+        let start = PQexec(handle, sql)
+        defer { PQclear(start) }
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            _ = try PGRows(checking: start, connection: handle)
+            throw PGError(sqlState: "", message: "COPY did not start")
+        }
+        let writer = PGCopyWriter(connection: handle)
+        var failure: Error?
+        do {
+            try body(writer)
+            try writer.flush()
+        } catch {
+            failure = error
+        }
+        let ended = failure == nil ? PQputCopyEnd(handle, nil) : PQputCopyEnd(handle, "the copy was abandoned")
+        var copyError: Error?
+        if ended != 1 {
+            copyError = PGError(sqlState: "", message: String(cString: PQerrorMessage(handle)))
+        }
+        while let result = PQgetResult(handle) {
+            do {
+                _ = try PGRows(checking: result, connection: handle)
+            } catch {
+                copyError = copyError ?? error
+            }
+        }
+        if let failure { throw failure }
+        if let copyError { throw copyError }
+    }
+
+    /// `COPY … TO STDOUT` (text format): calls `line` with each row's line, without its newline.
+    func copyOut(_ sql: String, _ line: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        let start = PQexec(handle, sql)
+        defer { PQclear(start) }
+        guard PQresultStatus(start) == PGRES_COPY_OUT else {
+            _ = try PGRows(checking: start, connection: handle)
+            throw PGError(sqlState: "", message: "COPY did not start")
+        }
+        var failure: Error?
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>?
+            let length = PQgetCopyData(handle, &buffer, 0)
+            if length < 0 { break }
+            guard let buffer else { continue }
+            defer { PQfreemem(buffer) }
+            if failure != nil { continue }
+            let bytes = UnsafeRawPointer(buffer).assumingMemoryBound(to: UInt8.self)
+            let count = Int(length) > 0 && bytes[Int(length) - 1] == 0x0A ? Int(length) - 1 : Int(length)
+            do {
+                try line(UnsafeBufferPointer(start: bytes, count: count))
+            } catch {
+                failure = error
+            }
+        }
+        var copyError: Error?
+        while let result = PQgetResult(handle) {
+            do {
+                _ = try PGRows(checking: result, connection: handle)
+            } catch {
+                copyError = copyError ?? error
+            }
+        }
+        if let failure { throw failure }
+        if let copyError { throw copyError }
+    }
+
+    private static func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+        let copies = values.map { $0.map { strdup($0) } ?? nil }
+        defer { copies.forEach { free($0) } }
+        return body(copies.map { $0.map { UnsafePointer($0) } })
+    }
+}
+
+/// Buffers COPY lines and hands them to libpq in large pieces.
+final class PGCopyWriter {
+    private let connection: OpaquePointer
+    private var buffer: [UInt8] = []
+
+    init(connection: OpaquePointer) {
+        self.connection = connection
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Appends one row: values already in COPY's text form, joined by tabs.
+    func row(_ fields: [String]) throws {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(0x09) }
+            buffer.append(contentsOf: field.utf8)
+        }
+        buffer.append(0x0A)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        let sent = buffer.withUnsafeBufferPointer { pointer in
+            pointer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: pointer.count) {
+                PQputCopyData(connection, $0, Int32(pointer.count))
+            }
+        }
+        guard sent == 1 else { throw PGError(sqlState: "", message: String(cString: PQerrorMessage(connection))) }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A statement's result: rows of text values (nil for NULL). Owns and frees libpq's result.
+final class PGRows {
+    private let result: OpaquePointer?
+    let count: Int
+    let columns: Int
+
+    init(checking result: OpaquePointer?, connection: OpaquePointer) throws {
+        guard let result else {
+            throw PGError(sqlState: "", message: String(cString: PQerrorMessage(connection)))
+        }
+        let status = PQresultStatus(result)
+        guard status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_COPY_IN
+                || status == PGRES_COPY_OUT else {
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) } ?? ""
+            let primary = PQresultErrorField(result, Int32(UInt8(ascii: "M"))).map { String(cString: $0) }
+            let message = primary ?? String(cString: PQresultErrorMessage(result))
+            PQclear(result)
+            throw PGError(sqlState: state, message: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        self.result = status == PGRES_COPY_IN || status == PGRES_COPY_OUT ? nil : result
+        if self.result == nil { PQclear(result) }
+        count = self.result.map { Int(PQntuples($0)) } ?? 0
+        columns = self.result.map { Int(PQnfields($0)) } ?? 0
+    }
+
+    deinit {
+        if let result { PQclear(result) }
+    }
+
+    func text(_ row: Int, _ column: Int) -> String? {
+        guard let result, row < count, column < columns, PQgetisnull(result, Int32(row), Int32(column)) == 0 else {
+            return nil
+        }
+        return String(cString: PQgetvalue(result, Int32(row), Int32(column)))
+    }
+
+    func int(_ row: Int, _ column: Int) -> Int? {
+        text(row, column).flatMap { Int($0) }
+    }
+}
