@@ -20,6 +20,7 @@ bash Tests/tour.sh debug
 python3 Tests/calendar/crosscheck.py
 bash Tests/reliability/kill-import.sh 20 200000 debug
 bash Tests/reliability/kill-incident.sh 20 debug
+bash Tests/reliability/kill-copy.sh 6 debug
 bash Tests/reliability/soak.sh 500 debug
 FUZZ_SEED=1 bash Fuzz/run.sh 60
 .build/debug/lapor-bench --rows 20000 --dir "$tmp/bench" > /dev/null

@@ -2,6 +2,7 @@ import ArgumentParser
 
 /// `lapor db`: moving a desk between stores and checking one.
 struct DbCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "db", abstract: "Copy a desk between stores; check a store.",
-                                                    subcommands: [DbCopyCommand.self, DbCheckCommand.self])
+    static let configuration = CommandConfiguration(
+        commandName: "db", abstract: "Copy a desk between stores; check a store.",
+        subcommands: [DbCopyCommand.self, DbCheckCommand.self])
 }

@@ -29,8 +29,9 @@ struct DbCopyCommand: ParsableCommand {
         var table = Table(language == .en ? ["table", "rows"] : ["tabel", "baris"])
         for entry in summary.tables { table.add([entry.table, String(entry.rows)]) }
         Output.line(table.render(width: Output.width))
+        let check = "lapor --db \(summary.to) db check"
         Output.line(language == .en
-            ? "Copied \(summary.from) to \(summary.to); every table's count matches. Check it with: lapor --db \(summary.to) db check"
-            : "\(summary.from) disalin ke \(summary.to); jumlah baris setiap tabel sama. Periksa dengan: lapor --db \(summary.to) db check")
+            ? "Copied \(summary.from) to \(summary.to); every table's count matches. Check it with: \(check)"
+            : "\(summary.from) disalin ke \(summary.to); jumlah baris setiap tabel sama. Periksa dengan: \(check)")
     }
 }

@@ -19,8 +19,10 @@ public enum StoreCopy {
         try authorise(login, on: source)
         if let occupant = try target.occupant() {
             throw LaporError.refused(
-                en: "The target \(target.location) already holds a desk (\(occupant)); db copy writes only into an empty store. Nothing was copied.",
-                id: "Tujuan \(target.location) sudah berisi desk (\(occupant)); db copy hanya menulis ke penyimpanan kosong. Tidak ada yang disalin.")
+                en: "The target \(target.location) already holds a desk (\(occupant)); "
+                    + "db copy writes only into an empty store. Nothing was copied.",
+                id: "Tujuan \(target.location) sudah berisi desk (\(occupant)); "
+                    + "db copy hanya menulis ke penyimpanan kosong. Tidak ada yang disalin.")
         }
         let tables = StoreTables.all
         try target.load(tables) { table, sink in
@@ -32,8 +34,10 @@ public enum StoreCopy {
             let found = try target.rowCount(table)
             guard expected == found else {
                 throw LaporError.refused(
-                    en: "The copy of \(table.name) holds \(found) rows where \(source.location) has \(expected); check the target before using it.",
-                    id: "Salinan \(table.name) berisi \(found) baris, sedangkan \(source.location) berisi \(expected); periksa tujuan sebelum dipakai.")
+                    en: "The copy of \(table.name) holds \(found) rows where \(source.location) has \(expected); "
+                        + "check the target before using it.",
+                    id: "Salinan \(table.name) berisi \(found) baris, sedangkan \(source.location) berisi \(expected); "
+                        + "periksa tujuan sebelum dipakai.")
             }
             counted.append(.init(table: table.name, rows: found))
         }

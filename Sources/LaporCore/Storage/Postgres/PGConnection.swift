@@ -82,19 +82,10 @@ final class PGConnection {
             failure = error
         }
         let ended = failure == nil ? PQputCopyEnd(handle, nil) : PQputCopyEnd(handle, "the copy was abandoned")
-        var copyError: Error?
-        if ended != 1 {
-            copyError = PGError(sqlState: "", message: String(cString: PQerrorMessage(handle)))
-        }
-        while let result = PQgetResult(handle) {
-            do {
-                _ = try PGRows(checking: result, connection: handle)
-            } catch {
-                copyError = copyError ?? error
-            }
-        }
+        let endError = ended == 1 ? nil : PGError(sqlState: "", message: String(cString: PQerrorMessage(handle)))
+        let copyError = finishCopy()
         if let failure { throw failure }
-        if let copyError { throw copyError }
+        if let error = endError ?? copyError { throw error }
     }
 
     /// `COPY … TO STDOUT` (text format): calls `line` with each row's line, without its newline.
@@ -121,16 +112,22 @@ final class PGConnection {
                 failure = error
             }
         }
-        var copyError: Error?
+        let copyError = finishCopy()
+        if let failure { throw failure }
+        if let copyError { throw copyError }
+    }
+
+    /// Reads the results a COPY leaves behind (libpq requires it) and returns the first error.
+    private func finishCopy() -> Error? {
+        var firstError: Error?
         while let result = PQgetResult(handle) {
             do {
                 _ = try PGRows(checking: result, connection: handle)
             } catch {
-                copyError = copyError ?? error
+                firstError = firstError ?? error
             }
         }
-        if let failure { throw failure }
-        if let copyError { throw copyError }
+        return firstError
     }
 
     private static func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {

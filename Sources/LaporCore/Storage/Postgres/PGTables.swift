@@ -48,7 +48,8 @@ public final class PGTables: TableStore {
             try connection.copyOut(sql) { line in
                 let fields = PGCopyText.fields(line)
                 guard fields.count == table.columns.count else {
-                    throw LaporError.invalidArgument("\(table.name): a row with \(fields.count) fields where \(table.columns.count) were expected.")
+                    let expected = table.columns.count
+                throw LaporError.invalidArgument("\(table.name): a row with \(fields.count) fields where \(expected) were expected.")
                 }
                 var values: [StoreValue] = []
                 values.reserveCapacity(fields.count)
@@ -110,8 +111,9 @@ extension PGTables {
         if ["40001", "40P01", "55P03"].contains(state) {
             return .databaseBusy(path: location)
         }
-        return .refused(en: "PostgreSQL at \(location) refused: \(error.message) (SQLSTATE \(state)). Nothing was changed.",
-                        id: "PostgreSQL di \(location) menolak: \(error.message) (SQLSTATE \(state)). Tidak ada yang diubah.")
+        return .refused(
+            en: "PostgreSQL at \(location) refused: \(error.message) (SQLSTATE \(state)). Nothing was changed.",
+            id: "PostgreSQL di \(location) menolak: \(error.message) (SQLSTATE \(state)). Tidak ada yang diubah.")
     }
 }
 
