@@ -67,12 +67,7 @@ final class PGConnection {
 
     /// `COPY … FROM STDIN` (text format): `body` sends lines through the writer it is given.
     func copyIn(_ sql: String, _ body: (PGCopyWriter) throws -> Void) throws {
-        let start = PQexec(handle, sql)
-        defer { PQclear(start) }
-        guard PQresultStatus(start) == PGRES_COPY_IN else {
-            _ = try PGRows(checking: start, connection: handle)
-            throw PGError(sqlState: "", message: "COPY did not start")
-        }
+        try startCopy(sql, expecting: PGRES_COPY_IN)
         let writer = PGCopyWriter(connection: handle)
         var failure: Error?
         do {
@@ -90,12 +85,7 @@ final class PGConnection {
 
     /// `COPY … TO STDOUT` (text format): calls `line` with each row's line, without its newline.
     func copyOut(_ sql: String, _ line: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
-        let start = PQexec(handle, sql)
-        defer { PQclear(start) }
-        guard PQresultStatus(start) == PGRES_COPY_OUT else {
-            _ = try PGRows(checking: start, connection: handle)
-            throw PGError(sqlState: "", message: "COPY did not start")
-        }
+        try startCopy(sql, expecting: PGRES_COPY_OUT)
         var failure: Error?
         while true {
             var buffer: UnsafeMutablePointer<CChar>?
@@ -115,6 +105,17 @@ final class PGConnection {
         let copyError = finishCopy()
         if let failure { throw failure }
         if let copyError { throw copyError }
+    }
+
+    /// Sends a COPY statement and frees libpq's answer once; a refusal is thrown as the server's error.
+    private func startCopy(_ sql: String, expecting status: ExecStatusType) throws {
+        let start = PQexec(handle, sql)
+        guard PQresultStatus(start) == status else {
+            // PGRows owns the result from here: it frees it whether it throws or not.
+            _ = try PGRows(checking: start, connection: handle)
+            throw PGError(sqlState: "", message: "\(sql.prefix(60)) did not start a COPY")
+        }
+        PQclear(start)
     }
 
     /// Reads the results a COPY leaves behind (libpq requires it) and returns the first error.

@@ -20,10 +20,18 @@ enum PGCopyText {
             }
             return escape(text)
         case let .blob(bytes):
-            let hex = bytes.map { String(format: "%02x", $0) }.joined()
-            return "\\\\x" + hex
+            // A routing model is megabytes: two digits a byte from a table, not String(format:) each.
+            var hex: [UInt8] = Array("\\\\x".utf8)
+            hex.reserveCapacity(hex.count + bytes.count * 2)
+            for byte in bytes {
+                hex.append(hexDigits[Int(byte >> 4)])
+                hex.append(hexDigits[Int(byte & 0x0F)])
+            }
+            return String(decoding: hex, as: UTF8.self)
         }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     private static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
