@@ -66,7 +66,7 @@ public final class DeskRuntime: @unchecked Sendable {
         return hits
     }
 
-    func compile(_ filter: String, tagged: Set<Int64>) throws -> SQLFragment? {
+    func compile(_ filter: String, tagged: Set<Int64>) throws -> ReportCondition? {
         do {
             return try FilterCompiler(now: clock(), zone: store.zone, calendar: engine.deskCalendar, tagged: tagged).compile(filter)
         } catch {
@@ -76,13 +76,12 @@ public final class DeskRuntime: @unchecked Sendable {
 
     /// The queue's condition: the limit, with incident members hidden behind their primary unless
     /// they are asked for (`i`, or a limit naming incidents with `~g`/`~G`).
-    func queueCondition(_ limit: String, tagged: Set<Int64>, showMembers: Bool) throws -> SQLFragment? {
+    func queueCondition(_ limit: String, tagged: Set<Int64>, showMembers: Bool) throws -> ReportCondition? {
         let condition = try compile(limit, tagged: tagged)
         if showMembers || limit.contains("~g") || limit.contains("~G") { return condition }
         // Without incidents the condition would only cost: counts stay index-only.
         guard try store.hasIncidents() else { return condition }
-        let hide = "(report.incident_of IS NULL OR report.incident_of = report.id)"
-        return condition.map { SQLFragment("(\($0.sql)) AND \(hide)", $0.values) } ?? SQLFragment(hide)
+        return ReportCondition.both(condition, .notIncidentMember)
     }
 
     /// Runs one effect; errors come back as a `failed` message the status line shows.
@@ -200,8 +199,7 @@ public final class DeskRuntime: @unchecked Sendable {
         case .tagMatching(let filter, let limit, let showMembers):
             guard let matching = try compile(filter, tagged: []) else { return [.taggedFound([])] }
             let within = try queueCondition(limit, tagged: [], showMembers: showMembers)
-            let both = within.map { SQLFragment("(\($0.sql)) AND (\(matching.sql))", $0.values + matching.values) } ?? matching
-            return [.taggedFound(try store.reportIDs(both, for: user))]
+            return [.taggedFound(try store.reportIDs(ReportCondition.both(within, matching), for: user))]
         case .loadBoard:
             let rows = try store.agencyTallies(now: now, for: user).map { BoardRow(code: $0.code, counts: $0.counts, overdue: $0.overdue, bounces: $0.bounces,
                                                                                    incidents: $0.incidents) }
@@ -253,8 +251,7 @@ public final class DeskRuntime: @unchecked Sendable {
     func counts(_ limit: String, tagged: Set<Int64>, showMembers: Bool = false, now: Date) throws -> WindowCounts {
         let condition = try queueCondition(limit, tagged: tagged, showMembers: showMembers)
         let total = try store.countReports(condition, for: user, cap: Self.countCap)
-        let overdueCondition = SQLFragment((condition.map { "(\($0.sql)) AND " } ?? "") + "report.due_at < ?",
-                                           (condition?.values ?? []) + [.integer(Int64(now.timeIntervalSince1970))])
+        let overdueCondition = ReportCondition.both(condition, .dueBefore(Int64(now.timeIntervalSince1970)))
         let overdue = try store.countReports(overdueCondition, for: user, cap: Self.countCap)
         return WindowCounts(limit: limit, total: total.0, totalIsCapped: total.1, overdue: overdue.0, overdueIsCapped: overdue.1)
     }

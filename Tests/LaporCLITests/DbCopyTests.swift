@@ -108,7 +108,8 @@ struct DbCopyTests {
 
     @Test func otherCommandsSayTheyDoNotRunOnAServerYet() throws {
         let server = try PGTestServer.database()
-        #expect(run(["--db", server, "--as", "kabid.ikp", "list"]).code == 73)
+        #expect(run(["--db", server, "--as", "kabid.ikp", "list"]).code == 73, "no desk on the server yet")
+        #expect(run(["--db", server, "--as", "kabid.ikp", "show", "X1"]).code == 73)
         #expect(run(["--db", server, "init"]).code == 73)
         let unreachable = "postgresql://lapor@127.0.0.1:1/lapor?connect_timeout=2"
         #expect(run(["--db", unreachable, "db", "check"]).code == 73)

@@ -59,7 +59,7 @@ import LaporCore
         // Protected identities were masked on the way out.
         let store = try LaporStore.open(path: a)
         let boss = try store.user(login: "kabid")
-        let secret = try #require(try store.reports(ReportQuery(condition: SQLFragment("anonymous = 1"), limit: 1), for: boss).first)
+        let secret = try #require(try store.reports(ReportQuery(condition: .anonymous, limit: 1), for: boss).first)
         #expect(!first.contains(secret.reporterContact))
     }
 

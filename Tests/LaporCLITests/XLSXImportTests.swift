@@ -55,11 +55,11 @@ import ZIPFoundation
         let held = try store.dailyCounts(from: days.first!, to: days.last!, for: boss).filter { $0.value > 0 }
         #expect(held == expected.perDay)
         for state in ReportState.allCases {
-            let count = try store.countReports(SQLFragment("report.state = ?", [.text(state.rawValue)]), for: boss)
+            let count = try store.countReports(.state(state), for: boss)
             #expect(count == expected.states[state] ?? 0, "\(state)")
         }
-        #expect(try store.countReports(SQLFragment("report.anonymous = 1"), for: boss) == expected.anonymous)
-        #expect(try store.countReports(SQLFragment("report.confidential = 1"), for: boss) == expected.confidential)
+        #expect(try store.countReports(.anonymous, for: boss) == expected.anonymous)
+        #expect(try store.countReports(.confidential, for: boss) == expected.confidential)
         // Both spellings of an agency are one agency: the file names 17 perangkat daerah at most.
         #expect(try store.agencies().count <= 17)
 
@@ -197,7 +197,7 @@ import ZIPFoundation
         let store = try LaporStore.open(path: db)
         let boss = try store.user(login: "kabid.ikp")
         func count(_ code: String) throws -> Int {
-            try store.countReports(SQLFragment("report.agency_id = (SELECT id FROM agency WHERE code = ?)", [.text(code)]), for: boss)
+            try store.countReports(.agencyID(try store.agency(named: code).id), for: boss)
         }
         let dinsos = try count("DINSOS"), dinkes = try count("DINKES")
         #expect(dinsos > 0 && dinkes > 0)

@@ -19,11 +19,19 @@ struct ExportCommand: ParsableCommand {
             throw LaporError.invalidArgument("--format takes csv, json, ndjson or xlsx, not '\(format)'.")
         }
         if format == "xlsx" && output == nil { throw LaporError.invalidArgument("--format xlsx writes a workbook: give -o FILE.xlsx.") }
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let condition = try ctx.filter(`where`)
-        let total = try ctx.store.countReports(condition, for: ctx.user)
-        if reveal { try ctx.store.recordBulkReveal(count: total, by: ctx.user, at: ctx.now, purpose: "export --reveal") }
-        let agencies = Dictionary(uniqueKeysWithValues: try ctx.store.agencies().map { ($0.id, $0.name) })
+        if reveal {
+            guard !ctx.isServer else {
+                // The reveal record must land in the same store; on a server that is issue 14's identity door.
+                throw LaporError.cannotOpenDatabase(path: ctx.reader.location, reason: ctx.language == .en
+                    ? "--reveal does not run on a PostgreSQL server yet; export masked, or reveal on a SQLite copy"
+                    : "--reveal belum berjalan pada server PostgreSQL; ekspor tersamar, atau buka pada salinan SQLite")
+            }
+            let total = try ctx.reader.countReports(condition, for: ctx.user)
+            try ctx.store.recordBulkReveal(count: total, by: ctx.user, at: ctx.now, purpose: "export --reveal")
+        }
+        let agencies = Dictionary(uniqueKeysWithValues: try ctx.reader.agencies().map { ($0.id, $0.name) })
         if format == "xlsx", let output { return try writeWorkbook(ctx, condition: condition, agencies: agencies, to: output) }
         let out: FileHandle
         if let output {
@@ -61,7 +69,7 @@ struct ExportCommand: ParsableCommand {
 
     /// The same columns as a workbook: the time as a real Excel date, flags as booleans, text
     /// defused like CSV (a leading `'` before = + - @), streamed page by page.
-    private func writeWorkbook(_ ctx: Context, condition: SQLFragment?, agencies: [Int64: String], to path: String) throws {
+    private func writeWorkbook(_ ctx: Context, condition: ReportCondition?, agencies: [Int64: String], to path: String) throws {
         let writer = try XLSXWriter(path: path)
         try writer.addSheet(ctx.language == .id ? "Laporan" : "Reports")
         try writer.addRow(Self.columns.map { .text($0) })
@@ -83,10 +91,10 @@ struct ExportCommand: ParsableCommand {
     }
 
     /// The reports a filter selects, in submission order, a page of 5,000 at a time.
-    static func eachReport(_ ctx: Context, condition: SQLFragment?, _ body: (Report) throws -> Void) throws {
+    static func eachReport(_ ctx: Context, condition: ReportCondition?, _ body: (Report) throws -> Void) throws {
         var offset = 0
         while true {
-            let page = try ctx.store.reports(ReportQuery(condition: condition, sort: .submitted, limit: 5000, offset: offset), for: ctx.user)
+            let page = try ctx.reader.reports(ReportQuery(condition: condition, sort: .submitted, limit: 5000, offset: offset), for: ctx.user)
             if page.isEmpty { break }
             offset += page.count
             for r in page { try body(r) }

@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
             throw LaporError.invalidArgument("--format takes auto, csv, json, ndjson or xlsx, not '\(format)'.")
         }
         let ctx = try Context.open(common)
-        var importer = Importer(store: ctx.store, user: ctx.user, now: ctx.now)
+        var importer = Importer(store: try ctx.store, user: ctx.user, now: ctx.now)
         importer.dryRun = dryRun
         importer.sheet = sheet
         if isatty(STDERR_FILENO) == 1 { importer.progress = ProgressBar(language: ctx.language).update }

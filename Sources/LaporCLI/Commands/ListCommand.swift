@@ -15,23 +15,22 @@ struct ListCommand: ParsableCommand {
     var ids = false
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         guard let order = ReportQuery.Sort(rawValue: sort) else {
             throw LaporError.invalidArgument("--sort takes one of \(ReportQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")), not '\(sort)'.")
         }
         if let limit, limit < 0 { throw LaporError.invalidArgument("--limit takes a number of 0 or more.") }
-        var parts: [String] = []
-        var values: [SQLFragment.Value] = []
+        var parts: [ReportCondition] = []
         if let state {
             guard let parsed = ReportState.parse(state) else { throw LaporError.invalidArgument("Unknown state '\(state)'; states are \(ReportState.allCases.map(\.rawValue).joined(separator: ", ")).") }
-            parts.append("report.state = ?"); values.append(.text(parsed.rawValue))
+            parts.append(.state(parsed))
         }
         if let agency {
-            parts.append("report.agency_id = ?"); values.append(.integer(try ctx.store.agency(named: agency).id))
+            parts.append(.agencyID(try ctx.reader.agency(named: agency).id))
         }
-        if let filter = try ctx.filter(`where`) { parts.append("(\(filter.sql))"); values += filter.values }
-        let condition = parts.isEmpty ? nil : SQLFragment(parts.joined(separator: " AND "), values)
-        let reports = try ctx.store.reports(ReportQuery(condition: condition, sort: order, limit: limit, offset: offset), for: ctx.user)
+        if let filter = try ctx.filter(`where`) { parts.append(filter) }
+        let condition = parts.isEmpty ? nil : ReportCondition.all(parts)
+        let reports = try ctx.reader.reports(ReportQuery(condition: condition, sort: order, limit: limit, offset: offset), for: ctx.user)
         let codes = try ctx.agencyCodes()
         if ctx.json {
             try Output.json(reports.map { ReportJSON.object($0, agencies: codes, zone: ctx.zone) })

@@ -28,7 +28,7 @@ struct SuggestCommand: ParsableCommand {
 
     private func runEvaluation(_ ctx: Context) throws {
         guard holdout > 0, holdout < 1 else { throw LaporError.invalidArgument("--holdout takes a share between 0 and 1.") }
-        let accepted = SQLFragment("report.state IN ('in_progress', 'awaiting_reporter', 'resolved') AND report.agency_id IS NOT NULL")
+        let accepted = ReportCondition.all([.states([.inProgress, .awaitingReporter, .resolved]), .routed])
         let all = try ctx.store.reports(ReportQuery(condition: accepted, sort: .submitted), for: ctx.user)
         guard all.count >= 10 else { throw LaporError.invalidArgument("Too few accepted reports to evaluate (\(all.count)).") }
         let cut = Int(Double(all.count) * (1 - holdout))

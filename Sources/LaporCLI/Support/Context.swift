@@ -3,20 +3,40 @@ import LaporCore
 
 /// What a command runs with: the open store, the acting user, the time and the language.
 struct Context {
-    let store: LaporStore
+    /// The desk as the read-only commands see it, on either engine.
+    let reader: any ReportReading
+    private let sqlite: LaporStore?
     let user: User
     let now: Date
     let language: Language
     let json: Bool
 
-    var zone: DeskZone { store.zone }
+    var zone: DeskZone { reader.zone }
+
+    /// Whether the desk is on a PostgreSQL server (only ``reader`` is there).
+    var isServer: Bool { sqlite == nil }
+
+    /// The SQLite store, for the commands that run only there; on a server it is refused with the
+    /// sentence naming what runs there (commands that may meet a server use ``reader`` alone).
+    var store: LaporStore {
+        get throws {
+            guard let sqlite else {
+                try StoreLocation.refuseServer(reader.location, language: language, redacted: true)
+                throw LaporError.cannotOpenDatabase(path: reader.location, reason: "not a SQLite file")
+            }
+            return sqlite
+        }
+    }
 
     /// Opens the database and resolves the acting user (`--as` or the OS login); an unknown user is refused (77).
     /// A database that does not exist yet is not created here: only `init` and `demo` make one, so a
-    /// refused first command leaves no file behind and says which of them to run.
-    static func open(_ common: CommonOptions) throws -> Context {
+    /// refused first command leaves no file behind and says which of them to run. `onServer` lets
+    /// a command that reads through ``reader`` alone run on a PostgreSQL server.
+    static func open(_ common: CommonOptions, onServer: Bool = false) throws -> Context {
         let path = databasePath(common)
-        try StoreLocation.refuseServer(path, language: Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment))
+        let environment = ProcessInfo.processInfo.environment
+        if onServer && PGLocation.isPostgres(path) { return try openServer(common, uri: path) }
+        try StoreLocation.refuseServer(path, language: Language.resolve(flag: common.lang, environment: environment))
         if !FileManager.default.fileExists(atPath: path) {
             let flag = common.db == nil ? "" : " --db \(path)"
             let en = Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment) == .en
@@ -33,16 +53,36 @@ struct Context {
                 : "desk belum punya pengguna; jalankan 'lapor init' untuk menjadi supervisornya")
         }
         let user = try store.user(login: login(common))
-        return Context(store: store, user: user, now: try now(common, zone: store.zone), language: language, json: common.json)
+        return Context(reader: store, sqlite: store, user: user, now: try now(common, zone: store.zone), language: language,
+                       json: common.json)
+    }
+
+    /// The same on a PostgreSQL server: the desk must have been copied there (`lapor db copy`).
+    private static func openServer(_ common: CommonOptions, uri: String) throws -> Context {
+        let language = try checkedLanguage(common)
+        let store = try PGStore.open(uri: uri)
+        guard try store.hasPeople() else {
+            throw LaporError.cannotOpenDatabase(path: store.location, reason: language == .en
+                ? "there is no desk on this server yet; copy one there with 'lapor db copy FILE \(store.location)'"
+                : "belum ada desk di server ini; salin ke sana dengan 'lapor db copy BERKAS \(store.location)'")
+        }
+        let user = try store.user(login: login(common))
+        return Context(reader: store, sqlite: nil, user: user, now: try now(common, zone: store.zone), language: language,
+                       json: common.json)
     }
 
     static func openStore(_ common: CommonOptions) throws -> (LaporStore, Language) {
-        let language = Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment)
+        let language = try checkedLanguage(common)
+        try StoreLocation.refuseServer(databasePath(common), language: language)
+        return (try LaporStore.open(path: databasePath(common), group: ProcessInfo.processInfo.environment["LAPOR_DB_GROUP"]), language)
+    }
+
+    /// The language of messages; an unknown `--lang` is a usage error.
+    static func checkedLanguage(_ common: CommonOptions) throws -> Language {
         if let lang = common.lang, Language(rawValue: lang.lowercased()) == nil {
             throw LaporError.invalidArgument("--lang takes id or en, not '\(lang)'.")
         }
-        try StoreLocation.refuseServer(databasePath(common), language: language)
-        return (try LaporStore.open(path: databasePath(common), group: ProcessInfo.processInfo.environment["LAPOR_DB_GROUP"]), language)
+        return Language.resolve(flag: common.lang, environment: ProcessInfo.processInfo.environment)
     }
 
     static func databasePath(_ common: CommonOptions) -> String {
@@ -69,9 +109,9 @@ struct Context {
     }
 
     /// Compiles a `--where` filter; a syntax error is a usage error (exit 2) naming the column.
-    func filter(_ text: String?) throws -> SQLFragment? {
+    func filter(_ text: String?) throws -> ReportCondition? {
         guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        let compiler = FilterCompiler(now: now, zone: zone, calendar: try store.clockEngine().deskCalendar)
+        let compiler = FilterCompiler(now: now, zone: zone, calendar: try reader.deskCalendar())
         do {
             return try compiler.compile(text)
         } catch {
@@ -81,9 +121,9 @@ struct Context {
 
     /// The agency code for an id, cached for tables.
     func agencyCodes() throws -> [Int64: String] {
-        var codes = Dictionary(uniqueKeysWithValues: try store.agencies().map { ($0.id, $0.code) })
+        var codes = Dictionary(uniqueKeysWithValues: try reader.agencies().map { ($0.id, $0.code) })
         // A merged agency's old history shows the code of the agency it became.
-        for (from, into) in try store.mergedAgencies() { codes[from] = codes[into] }
+        for (from, into) in try reader.mergedAgencies() { codes[from] = codes[into] }
         return codes
     }
 }

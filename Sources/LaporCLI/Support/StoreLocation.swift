@@ -29,12 +29,13 @@ enum StoreLocation {
     }
 
     /// What every other command says when `--db` names a PostgreSQL server, until it runs there.
-    static func refuseServer(_ location: String, language: Language) throws {
-        guard PGLocation.isPostgres(location) else { return }
-        throw LaporError.cannotOpenDatabase(path: PGLocation.redacted(location), reason: language == .en
-            ? "this version runs only 'lapor db copy' and 'lapor db check' on a PostgreSQL server; "
-                + "keep the desk in a SQLite file for everything else"
-            : "versi ini hanya menjalankan 'lapor db copy' dan 'lapor db check' pada server PostgreSQL; "
-                + "simpan desk dalam berkas SQLite untuk perintah lainnya")
+    /// `redacted` says the location is already without its password.
+    static func refuseServer(_ location: String, language: Language, redacted: Bool = false) throws {
+        guard redacted || PGLocation.isPostgres(location) else { return }
+        throw LaporError.cannotOpenDatabase(path: redacted ? location : PGLocation.redacted(location), reason: language == .en
+            ? "this version runs only 'lapor list', 'lapor export', 'lapor db copy' and 'lapor db check' on a "
+                + "PostgreSQL server; keep the desk in a SQLite file for everything else"
+            : "versi ini hanya menjalankan 'lapor list', 'lapor export', 'lapor db copy' dan 'lapor db check' pada "
+                + "server PostgreSQL; simpan desk dalam berkas SQLite untuk perintah lainnya")
     }
 }

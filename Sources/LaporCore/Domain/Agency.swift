@@ -30,3 +30,17 @@ public struct Agency: Sendable, Equatable, Identifiable, Codable {
 }
 
 import Foundation
+
+extension Agency {
+    /// The current agency `ref` names by code, name or alias; a unique partial match is accepted
+    /// too. Both engines load the current agencies and decide here.
+    public static func resolve(_ ref: String, among all: [Agency]) throws -> Agency {
+        if let exact = all.first(where: { $0.isNamed(ref) }) { return exact }
+        let needle = Agency.fold(ref)
+        guard !needle.isEmpty else { throw LaporError.agencyNotFound(ref) }
+        let partial = all.filter { Agency.fold($0.code).contains(needle) || Agency.fold($0.name).contains(needle) }
+        if partial.count == 1 { return partial[0] }
+        if partial.isEmpty { throw LaporError.agencyNotFound(ref) }
+        throw LaporError.agencyAmbiguous(ref, candidates: partial.map(\.code).sorted())
+    }
+}

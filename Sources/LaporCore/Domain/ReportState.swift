@@ -60,9 +60,3 @@ public enum ReportState: String, Sendable, CaseIterable, Codable, Hashable {
         return ["diputuskan", "decided"].contains { $0.hasPrefix(needle) } ? .resolved : nil
     }
 }
-
-extension ReportState {
-    /// `report.state` among the open states, as SQL. Written as `IN` (not `NOT IN` the closed
-    /// ones) so SQLite reads the state index instead of every report: `sla` over 1M reports.
-    static let openSQL = "report.state IN (" + ReportState.allCases.filter(\.isOpen).map { "'\($0.rawValue)'" }.joined(separator: ", ") + ")"
-}

@@ -4,7 +4,7 @@
 /// v1 mirrors the SQLite schema as of its v14: the same tables, columns, checks and indexes;
 /// integers are bigint, the agency's case-insensitive names are unique on lower(); full text is a
 /// stored tsvector (`simple` configuration, accents removed) with a GIN index. The audit trail is
-/// append-only by trigger, as on SQLite.
+/// append-only by trigger, as on SQLite. v2 indexes the same words FTS5 does.
 enum PGSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-desk", """
@@ -173,10 +173,26 @@ enum PGSchema {
                 n bigint NOT NULL
             );
             """),
+        // The words FTS5's unicode61 tokenizer sees: every run of letters and digits. PostgreSQL's
+        // own parser keeps e-mail addresses, hosts and paths whole, so `mail` would not find
+        // `budi@mail.com` there while it does on SQLite; splitting on the rest first makes both
+        // engines index the same tokens.
+        ("v2-search-words", """
+            CREATE FUNCTION lapor_words(text) RETURNS text
+                LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+                AS $$ SELECT regexp_replace(lapor_unaccent($1), '[^[:alnum:]]+', ' ', 'g') $$;
+            ALTER TABLE report DROP COLUMN search;
+            ALTER TABLE report ADD COLUMN search tsvector GENERATED ALWAYS AS
+                (to_tsvector('simple'::regconfig, lapor_words(title || ' ' || body))) STORED;
+            CREATE INDEX report_search ON report USING gin (search);
+            """),
     ]
 
-    /// Applies the migrations this database lacks, in one transaction.
+    /// Applies the migrations this database lacks, in one transaction. A database that has them
+    /// all is only read (a streaming replica refuses every write, even a lock-only transaction).
     static func migrate(_ connection: PGConnection) throws {
+        let present = try connection.execute("SELECT to_regclass('lapor_migration') IS NOT NULL").text(0, 0) == "t"
+        if present, Set(try applied(connection)).isSuperset(of: migrations.map(\.name)) { return }
         try connection.transaction {
             // One key for the desk's schema: a second process waits here instead of racing.
             try connection.execute("SELECT pg_advisory_xact_lock(7274066)")

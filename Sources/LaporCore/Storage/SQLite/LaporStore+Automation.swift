@@ -13,7 +13,7 @@ extension LaporStore {
     /// at least the policy's threshold (once per bounce count), each as one audit record.
     public func applyDueActions(now: Date) throws -> AutomationResult {
         let system = try user(login: User.systemLogin)
-        let due = try slaReadings(SQLFragment("report.state = 'awaiting_reporter' AND report.due_at < ?", [.integer(RowDecoding.seconds(now))]),
+        let due = try slaReadings(.all([.state(.awaitingReporter), .dueBefore(RowDecoding.seconds(now))]),
                                   for: system, now: now)
         var closed: [String] = []
         for (report, clocks) in due where clocks.contains(where: { $0.clock == .autoClose && $0.status == .overdue }) {
@@ -25,7 +25,7 @@ extension LaporStore {
         let escalated: [String] = try write { db in
             let rows = try Row.fetchAll(db, sql: """
                 SELECT report.id, report.tracking_id, report.bounces FROM report
-                WHERE report.bounces >= ? AND \(ReportState.openSQL)
+                WHERE report.bounces >= ? AND \(SQLiteCondition.openSQL)
                   AND NOT EXISTS (SELECT 1 FROM audit WHERE audit.report_id = report.id AND audit.action = 'escalate'
                                   AND audit.note = 'bounces=' || report.bounces)
                 ORDER BY report.id

@@ -23,8 +23,7 @@ extension LaporStore {
         try read { db in
             let offset = try Self.zoneOffset(db)
             let start = Int64(from.ordinal) * 86_400 - Int64(offset), end = Int64(to.ordinal + 1) * 86_400 - Int64(offset)
-            let period = SQLFragment("report.submitted_at >= ? AND report.submitted_at < ? AND report.agency_id IS NOT NULL",
-                                     [.integer(start), .integer(end)])
+            let period = ReportCondition.all([.submitted(from: start, before: end), .routed])
             let (whereSQL, arguments) = Self.whereClause(period, visibility: Visibility(user: user))
             let t = RowDecoding.seconds(now)
             var lines: [Int64: BoardLine] = [:]

@@ -10,10 +10,10 @@ extension LaporStore {
     /// `walkOrder` walks the whole queue's submission-order index and stops at the first match:
     /// right when matches are dense (one in a hundred or more), where SQLite would otherwise read
     /// every match and sort them (100 ms for 93,000 matches at 1M); wrong when they are rare.
-    public func position(ofNext matching: SQLFragment, within: SQLFragment?, after index: Int, forward: Bool, for user: User,
+    public func position(ofNext matching: ReportCondition, within: ReportCondition?, after index: Int, forward: Bool, for user: User,
                          walkOrder: Bool = false) throws -> Int? {
         try read { db in
-            let both = within.map { SQLFragment("(\($0.sql)) AND (\(matching.sql))", $0.values + matching.values) } ?? matching
+            let both = ReportCondition.both(within, matching)
             let (allWhere, allArgs) = Self.whereClause(within, visibility: Visibility(user: user))
             let (hitWhere, hitArgs) = Self.whereClause(both, visibility: Visibility(user: user))
             // The report at `index` anchors the search; the whole queue is indexed by the kept day totals.
@@ -53,7 +53,7 @@ extension LaporStore {
     /// The desk keeps them for `n`/`N`, so only the first `/` reads them.
     public func fullTextHits(_ filter: String) throws -> [Int64]? {
         guard case .text(let words)? = try? FilterParser.parse(filter) else { return nil }
-        let query = FilterCompiler.ftsQuery(words)
+        let query = SQLiteCondition.ftsQuery(FilterCompiler.tokens(words))
         if query.isEmpty { return [] }
         return try read { db in
             // Read through SQLite's C API: GRDB's row cursor cost 15 ms for 93,000 ids.
@@ -133,7 +133,7 @@ extension LaporStore {
     }
 
     /// Ids of every report matching, for tag-by-pattern.
-    public func reportIDs(_ condition: SQLFragment?, for user: User) throws -> [Int64] {
+    public func reportIDs(_ condition: ReportCondition?, for user: User) throws -> [Int64] {
         try read { db in
             let (whereSQL, arguments) = Self.whereClause(condition, visibility: Visibility(user: user))
             return try Int64.fetchAll(db, sql: "SELECT id FROM report \(whereSQL)", arguments: arguments)
@@ -153,7 +153,7 @@ extension LaporStore {
     /// Per agency: reports per state, overdue and due-soon open reports, bounced open reports.
     public func agencyTallies(now: Date, for user: User) throws -> [AgencyTally] {
         try read { db in
-            let (whereSQL, arguments) = Self.whereClause(SQLFragment("report.agency_id IS NOT NULL"), visibility: Visibility(user: user))
+            let (whereSQL, arguments) = Self.whereClause(.routed, visibility: Visibility(user: user))
             let t = RowDecoding.seconds(now)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT agency.code, report.state, count(*),
@@ -175,7 +175,7 @@ extension LaporStore {
             }
             // Open incidents per agency (the partial index on incident_of keeps this small).
             let (incidentWhere, incidentArguments) = Self.whereClause(
-                SQLFragment("report.agency_id IS NOT NULL AND report.incident_of IS NOT NULL AND report.state NOT IN ('resolved', 'archived')"),
+                .all([.routed, .inIncident, .open]),
                 visibility: Visibility(user: user))
             for row in try Row.fetchAll(db, sql: """
                 SELECT agency.code, count(DISTINCT report.incident_of) FROM report JOIN agency ON agency.id = report.agency_id
@@ -204,7 +204,7 @@ extension LaporStore {
     /// Open reports with their earliest running clock overdue or due soon, by clock and agency.
     public func slaGroups(now: Date, for user: User) throws -> [(clock: String, agency: String, overdue: Int, dueSoon: Int)] {
         try read { db in
-            let (whereSQL, arguments) = Self.whereClause(SQLFragment("report.due_at IS NOT NULL AND report.due_soon_at <= ?", [.integer(RowDecoding.seconds(now))]),
+            let (whereSQL, arguments) = Self.whereClause(.dueSoonBy(RowDecoding.seconds(now)),
                                                          visibility: Visibility(user: user))
             return try Row.fetchAll(db, sql: """
                 SELECT report.due_clock, coalesce(agency.code, '—'), sum(report.due_at < ?), sum(report.due_at >= ?)
@@ -216,7 +216,7 @@ extension LaporStore {
 
     /// Open reports that bounced between agencies, most bounced first.
     public func bouncedReports(limit: Int, for user: User) throws -> [Report] {
-        try reports(ReportQuery(condition: SQLFragment("report.bounces > 0 AND \(ReportState.openSQL)"),
+        try reports(ReportQuery(condition: .all([.bounced, .open]),
                                 sort: .updated, limit: limit), for: user).sorted { $0.bounces > $1.bounces }
     }
 

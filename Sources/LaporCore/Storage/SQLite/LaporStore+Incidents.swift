@@ -136,10 +136,10 @@ extension LaporStore {
 
     /// Proposes incidents among the reports `condition` selects (default: open reports not yet in an
     /// incident); a report is in at most one proposed group.
-    public func proposedGroups(_ condition: SQLFragment?, for user: User, language: Language) throws -> [ProposedGroup] {
+    public func proposedGroups(_ condition: ReportCondition?, for user: User, language: Language) throws -> [ProposedGroup] {
         try read { db in
             let policy = try Self.incidentPolicy(db)
-            let sigs = try Self.signatures(db, condition ?? SQLFragment("report.state NOT IN ('resolved', 'archived')"), for: user)
+            let sigs = try Self.signatures(db, condition ?? .open, for: user)
             return IncidentGrouping.groups(sigs, window: policy.window, language: language)
         }
     }
@@ -149,15 +149,14 @@ extension LaporStore {
         try read { db in
             let policy = try Self.incidentPolicy(db)
             let since = RowDecoding.seconds(now.addingTimeInterval(-Double(policy.emergingHours) * 3600))
-            let sigs = try Self.signatures(db, SQLFragment("report.submitted_at >= ? AND report.submitted_at <= ?",
-                                                           [.integer(since), .integer(RowDecoding.seconds(now))]), for: user)
+            let sigs = try Self.signatures(db, .submitted(from: since, before: RowDecoding.seconds(now) + 1), for: user)
             return IncidentGrouping.groups(sigs, window: Double(policy.emergingHours) * 3600, language: language,
                                            minimumSize: policy.emergingCount)
         }
     }
 
-    static func signatures(_ db: Database, _ condition: SQLFragment, for user: User) throws -> [IncidentSignature] {
-        let both = SQLFragment("(\(condition.sql)) AND report.incident_of IS NULL", condition.values)
+    static func signatures(_ db: Database, _ condition: ReportCondition, for user: User) throws -> [IncidentSignature] {
+        let both = ReportCondition.all([condition, .not(.inIncident)])
         let (whereSQL, arguments) = whereClause(both, visibility: Visibility(user: user))
         let reports = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY submitted_at",
                                        arguments: arguments).map(RowDecoding.report)

@@ -18,14 +18,14 @@ extension LaporStore {
     public func reports(_ query: ReportQuery, for user: User) throws -> [Report] {
         try read { db in
             let (whereSQL, arguments) = Self.whereClause(query.condition, visibility: Visibility(user: user))
-            var sql = "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY \(query.orderBy)"
+            var sql = "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY \(SQLiteCondition.orderBy(query.sort))"
             if let limit = query.limit { sql += " LIMIT \(max(0, limit)) OFFSET \(max(0, query.offset))" }
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map(RowDecoding.report)
         }
     }
 
     /// How many reports match, limited to what `user` may see.
-    public func countReports(_ condition: SQLFragment?, for user: User) throws -> Int {
+    public func countReports(_ condition: ReportCondition?, for user: User) throws -> Int {
         try read { db in
             let (whereSQL, arguments) = Self.whereClause(condition, visibility: Visibility(user: user))
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM report \(whereSQL)", arguments: arguments) ?? 0
@@ -35,7 +35,7 @@ extension LaporStore {
     /// How many reports match, counting at most `cap` (the desk shows "50.000+" rather than scanning a
     /// million rows on a key press). Returns (count, whether the cap was reached). All reports,
     /// for a user who sees them all, are counted exactly from the kept day totals.
-    public func countReports(_ condition: SQLFragment?, for user: User, cap: Int) throws -> (Int, Bool) {
+    public func countReports(_ condition: ReportCondition?, for user: User, cap: Int) throws -> (Int, Bool) {
         try read { db in
             if condition == nil && Visibility(user: user) == .all {
                 return (try Int.fetchOne(db, sql: "SELECT coalesce(sum(n), 0) FROM daily_total") ?? 0, false)
@@ -48,7 +48,7 @@ extension LaporStore {
 
     /// Report counts per submission day (in the desk's zone) between two days inclusive. Without a
     /// filter this reads the counters the write path keeps; with one it counts the matching reports.
-    public func dailyCounts(from: Trend.Day, to: Trend.Day, condition: SQLFragment? = nil, for user: User) throws -> [Trend.Day: Int] {
+    public func dailyCounts(from: Trend.Day, to: Trend.Day, condition: ReportCondition? = nil, for user: User) throws -> [Trend.Day: Int] {
         try read { db in
             var out: [Trend.Day: Int] = [:]
             let visibility = Visibility(user: user)
@@ -65,8 +65,7 @@ extension LaporStore {
             }
             let offset = try Self.zoneOffset(db)
             let start = Int64(from.ordinal) * 86_400 - Int64(offset), end = Int64(to.ordinal + 1) * 86_400 - Int64(offset)
-            var range = SQLFragment("report.submitted_at >= ? AND report.submitted_at < ?", [.integer(start), .integer(end)])
-            if let condition { range = SQLFragment("\(range.sql) AND (\(condition.sql))", range.values + condition.values) }
+            let range = ReportCondition.both(.submitted(from: start, before: end), condition)
             let (whereSQL, arguments) = Self.whereClause(range, visibility: visibility)
             let rows = try Row.fetchAll(db, sql: """
                 SELECT (submitted_at + \(offset)) / 86400 AS day, count(*) FROM report \(whereSQL) GROUP BY day
@@ -196,19 +195,13 @@ extension LaporStore {
 
     static func resolveAgency(_ db: Database, _ ref: String) throws -> Agency {
         let all = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency WHERE merged_into IS NULL").map(RowDecoding.agency)
-        if let exact = all.first(where: { $0.isNamed(ref) }) { return exact }
-        let needle = Agency.fold(ref)
-        guard !needle.isEmpty else { throw LaporError.agencyNotFound(ref) }
-        let partial = all.filter { Agency.fold($0.code).contains(needle) || Agency.fold($0.name).contains(needle) }
-        if partial.count == 1 { return partial[0] }
-        if partial.isEmpty { throw LaporError.agencyNotFound(ref) }
-        throw LaporError.agencyAmbiguous(ref, candidates: partial.map(\.code).sorted())
+        return try Agency.resolve(ref, among: all)
     }
 
-    static func whereClause(_ condition: SQLFragment?, visibility: Visibility) -> (String, StatementArguments) {
+    static func whereClause(_ condition: ReportCondition?, visibility: Visibility) -> (String, StatementArguments) {
         var parts: [String] = []
         var values: [SQLFragment.Value] = []
-        if let condition { parts.append("(\(condition.sql))"); values += condition.values }
+        if let condition = SQLiteCondition.fragment(condition) { parts.append("(\(condition.sql))"); values += condition.values }
         if case .agency(let own) = visibility { parts.append("report.agency_id = ?"); values.append(.integer(own)) }
         let sql = parts.isEmpty ? "" : "WHERE " + parts.joined(separator: " AND ")
         return (sql, StatementArguments(values.map(\.databaseValue)))

@@ -191,8 +191,7 @@ extension LaporStore {
     }
 
     static func requestLines(_ db: Database, year: Int, user: User, now: Date, zone: DeskZone) throws -> [RequestLine] {
-        let condition = SQLFragment("report.id IN (SELECT report_id FROM info_request WHERE year = ?)", [.integer(Int64(year))])
-        let (whereSQL, arguments) = whereClause(condition, visibility: Visibility(user: user))
+        let (whereSQL, arguments) = whereClause(.registeredIn(year: year), visibility: Visibility(user: user))
         let reports = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL)",
                                        arguments: arguments).map(RowDecoding.report)
         var requests: [Int64: InformationRequest] = [:]

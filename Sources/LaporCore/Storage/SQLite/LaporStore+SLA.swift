@@ -85,11 +85,10 @@ extension LaporStore {
     public func clockEngine() throws -> SLAClocks { try read { db in try Self.clockEngine(db, zone: zone) } }
 
     /// Every clock of each open report matching `condition` that `user` may see, judged at `now`.
-    public func slaReadings(_ condition: SQLFragment?, for user: User, now: Date) throws -> [(Report, [ClockReading])] {
+    public func slaReadings(_ condition: ReportCondition?, for user: User, now: Date) throws -> [(Report, [ClockReading])] {
         try read { db in
             let engine = try Self.clockEngine(db, zone: zone)
-            let open = SQLFragment(ReportState.openSQL)
-            let combined = condition.map { SQLFragment("\(open.sql) AND (\($0.sql))", $0.values) } ?? open
+            let combined = ReportCondition.both(.open, condition)
             let (whereSQL, arguments) = Self.whereClause(combined, visibility: Visibility(user: user))
             let reports = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY report.id",
                                            arguments: arguments).map(RowDecoding.report)
@@ -195,7 +194,7 @@ extension LaporStore {
     static func recomputeDue(_ db: Database) throws -> Int {
         let zone = try zone(db)
         let engine = try clockEngine(db, zone: zone)
-        let openWhere = "WHERE \(ReportState.openSQL)"
+        let openWhere = "WHERE \(SQLiteCondition.openSQL)"
         let events = try clockEvents(db, whereSQL: openWhere, arguments: [])
         let reports = try Row.fetchAll(db, sql: "SELECT id, submitted_at, type FROM report \(openWhere)")
         for row in reports {

@@ -1,18 +1,18 @@
 /// A parameterised SQL condition: text with `?` placeholders and the values bound to them.
 ///
 /// The filter language compiles to this; values are always bound, never spliced into the text.
-public struct SQLFragment: Sendable, Equatable {
-    public enum Value: Sendable, Equatable {
+struct SQLFragment: Sendable, Equatable {
+    enum Value: Sendable, Equatable {
         case integer(Int64)
         case text(String)
         case real(Double)
         case null
     }
 
-    public var sql: String
-    public var values: [Value]
+    var sql: String
+    var values: [Value]
 
-    public init(_ sql: String, _ values: [Value] = []) {
+    init(_ sql: String, _ values: [Value] = []) {
         self.sql = sql
         self.values = values
     }

@@ -1,0 +1,43 @@
+import Foundation
+
+/// Decoding of PostgreSQL's text rows into domain values; the column lists live beside the
+/// decoders and mirror SQLite's `RowDecoding`.
+enum PGRowDecoding {
+    static let reportColumns = """
+        id, tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
+        reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces,
+        returned, version, updated_at, due_at, due_soon_at, incident_of
+        """
+
+    static func report(_ rows: PGRows, _ i: Int) -> Report {
+        let text = { (column: Int) in rows.text(i, column) ?? "" }
+        let int = { (column: Int) in rows.text(i, column).flatMap { Int64($0) } }
+        let time = { (column: Int) in int(column).map { Date(timeIntervalSince1970: TimeInterval($0)) } }
+        var report = Report(id: int(0) ?? 0, trackingID: text(1), submittedAt: time(2) ?? Date(timeIntervalSince1970: 0),
+                            title: text(3), body: text(4), category: text(5), subcategory: text(6),
+                            type: ReportType(rawValue: text(7)) ?? .pengaduan, channel: Channel(rawValue: text(8)) ?? .other,
+                            reporterName: text(9), reporterContact: text(10), anonymous: int(11) == 1,
+                            confidential: int(12) == 1, kecamatan: text(13), kelurahan: text(14), address: text(15),
+                            agencyID: int(16), state: ReportState(rawValue: text(17)) ?? .new,
+                            bounces: Int(int(18) ?? 0), returned: int(19) == 1, version: Int(int(20) ?? 1),
+                            updatedAt: time(21))
+        report.dueAt = time(22)
+        report.dueSoonAt = time(23)
+        report.incidentOf = int(24)
+        return report
+    }
+
+    static let agencyColumns = "id, code, name, aliases, calendar"
+
+    static func agency(_ rows: PGRows, _ i: Int) -> Agency {
+        Agency(id: rows.text(i, 0).flatMap { Int64($0) } ?? 0, code: rows.text(i, 1) ?? "", name: rows.text(i, 2) ?? "",
+               aliases: (rows.text(i, 3) ?? "").split(separator: "\n").map(String.init), calendar: rows.text(i, 4))
+    }
+
+    static let userColumns = "id, login, name, role, agency_id"
+
+    static func user(_ rows: PGRows, _ i: Int) -> User {
+        User(id: rows.text(i, 0).flatMap { Int64($0) } ?? 0, login: rows.text(i, 1) ?? "", name: rows.text(i, 2) ?? "",
+             role: Role(rawValue: rows.text(i, 3) ?? "") ?? .viewer, agencyID: rows.text(i, 4).flatMap { Int64($0) })
+    }
+}

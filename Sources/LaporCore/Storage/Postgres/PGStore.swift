@@ -1,0 +1,106 @@
+import Foundation
+
+/// The desk on a PostgreSQL server, for the commands that run there so far (`list`, `export`);
+/// the rest of the store's operations follow (docs/decisions.md, "PostgreSQL").
+///
+/// One libpq connection, used by one thread at a time (a lock keeps it so). Reads run as single
+/// statements, each seeing one snapshot; a page of reports is one statement.
+public final class PGStore: ReportReading, @unchecked Sendable {
+    private let connection: PGConnection
+    private let lock = NSLock()
+    public let zone: DeskZone
+
+    /// Connects (libpq's URI forms, `~/.pgpass` and `PG*` variables apply) and migrates.
+    public static func open(uri: String) throws -> PGStore {
+        let connection = try PGConnection(uri: uri)
+        do {
+            try PGSchema.migrate(connection)
+            let rows = try connection.execute("SELECT value FROM setting WHERE key = 'time_zone'")
+            let zone = rows.text(0, 0).flatMap(DeskZone.init(identifier:)) ?? .jakarta
+            return PGStore(connection, zone: zone)
+        } catch let error as PGError {
+            throw LaporError.cannotOpenDatabase(path: connection.location, reason: error.message)
+        }
+    }
+
+    private init(_ connection: PGConnection, zone: DeskZone) {
+        self.connection = connection
+        self.zone = zone
+    }
+
+    public var location: String { connection.location }
+
+    /// Runs one statement under the lock, translating the server's refusals into the desk's errors.
+    func query(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            return try connection.execute(sql, parameters)
+        } catch let error as PGError {
+            throw PGTables.translate(error, location: location)
+        }
+    }
+
+    public func hasPeople() throws -> Bool {
+        try query("SELECT EXISTS (SELECT 1 FROM \"user\" WHERE role <> 'system')").text(0, 0) == "t"
+    }
+
+    public func user(login: String) throws -> User {
+        let rows = try query("SELECT \(PGRowDecoding.userColumns) FROM \"user\" WHERE login = $1", [login])
+        guard rows.count > 0 else { throw LaporError.unknownUser(login: login) }
+        return PGRowDecoding.user(rows, 0)
+    }
+
+    public func agencies() throws -> [Agency] {
+        // SQLite orders codes NOCASE: by their ASCII-lowercased bytes.
+        let rows = try query("""
+            SELECT \(PGRowDecoding.agencyColumns) FROM agency WHERE merged_into IS NULL ORDER BY lower(code) COLLATE "C"
+            """)
+        return (0..<rows.count).map { PGRowDecoding.agency(rows, $0) }
+    }
+
+    public func mergedAgencies() throws -> [Int64: Int64] {
+        let rows = try query("SELECT id, merged_into FROM agency WHERE merged_into IS NOT NULL")
+        var out: [Int64: Int64] = [:]
+        for i in 0..<rows.count {
+            if let from = rows.text(i, 0).flatMap({ Int64($0) }), let into = rows.text(i, 1).flatMap({ Int64($0) }) {
+                out[from] = into
+            }
+        }
+        return out
+    }
+
+    public func agency(named ref: String) throws -> Agency {
+        try Agency.resolve(ref, among: agencies())
+    }
+
+    public func reports(_ query: ReportQuery, for user: User) throws -> [Report] {
+        var (whereSQL, parameters) = Self.whereClause(query.condition, visibility: Visibility(user: user))
+        var sql = "SELECT \(PGRowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY \(PGCondition.orderBy(query.sort))"
+        if let limit = query.limit {
+            parameters += [String(max(0, limit)), String(max(0, query.offset))]
+            sql += " LIMIT $\(parameters.count - 1) OFFSET $\(parameters.count)"
+        }
+        let rows = try self.query(sql, parameters)
+        return (0..<rows.count).map { PGRowDecoding.report(rows, $0) }
+    }
+
+    public func countReports(_ condition: ReportCondition?, for user: User) throws -> Int {
+        let (whereSQL, parameters) = Self.whereClause(condition, visibility: Visibility(user: user))
+        return try query("SELECT count(*) FROM report \(whereSQL)", parameters).int(0, 0) ?? 0
+    }
+
+    public func deskCalendar() throws -> WorkingCalendar {
+        let rows = try query("SELECT date FROM holiday WHERE calendar = 'national'")
+        return WorkingCalendar(name: "national", holidays: Set((0..<rows.count).compactMap { rows.text($0, 0).flatMap(Trend.Day.init) }))
+    }
+
+    /// The condition and the reader's visibility as one WHERE clause with its parameters.
+    static func whereClause(_ condition: ReportCondition?, visibility: Visibility) -> (String, [String?]) {
+        var renderer = PGCondition()
+        var parts: [String] = []
+        if let condition { parts.append("(\(renderer.sql(condition)))") }
+        if case .agency(let own) = visibility { parts.append("(\(renderer.sql(.agencyID(own))))") }
+        return (parts.isEmpty ? "" : "WHERE " + parts.joined(separator: " AND "), renderer.parameters)
+    }
+}

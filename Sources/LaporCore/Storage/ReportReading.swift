@@ -1,0 +1,24 @@
+/// What the read-only commands (`list`, `export`) need from a desk, answered by both engines:
+/// SQLite's ``LaporStore`` and PostgreSQL's ``PGStore``. Visibility and agency resolution are
+/// decided in the core from what each engine loads.
+public protocol ReportReading: AnyObject {
+    /// The file path or the server's URI without its password, for messages.
+    var location: String { get }
+    var zone: DeskZone { get }
+    /// Whether the desk has any human user yet (a fresh store has only the system user).
+    func hasPeople() throws -> Bool
+    /// The desk user with this login, or ``LaporError/unknownUser(login:)``.
+    func user(login: String) throws -> User
+    /// The current agencies (merged ones left out), by code.
+    func agencies() throws -> [Agency]
+    /// Merged agency id → the id of the agency it became.
+    func mergedAgencies() throws -> [Int64: Int64]
+    /// The agency named by code, name or alias (``Agency/resolve(_:among:)``).
+    func agency(named ref: String) throws -> Agency
+    /// Reports matching the query, limited to what `user` may see.
+    func reports(_ query: ReportQuery, for user: User) throws -> [Report]
+    /// How many reports match, limited to what `user` may see.
+    func countReports(_ condition: ReportCondition?, for user: User) throws -> Int
+    /// The desk's working calendar (national holidays), for `~w` in filters.
+    func deskCalendar() throws -> WorkingCalendar
+}
