@@ -9,8 +9,8 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "Only the last N records.") var limit: Int = 50
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let entries = try ctx.store.audit(id, for: ctx.user, limit: limit)
+        let ctx = try Context.open(common, onServer: true)
+        let entries = try ctx.reader.audit(id, for: ctx.user, limit: limit)
         if ctx.json {
             try Output.json(entries.map { AuditJSON.object($0, zone: ctx.zone) })
             return

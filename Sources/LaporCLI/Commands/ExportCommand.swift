@@ -22,12 +22,7 @@ struct ExportCommand: ParsableCommand {
         let ctx = try Context.open(common, onServer: true)
         let condition = try ctx.filter(`where`)
         if reveal {
-            guard !ctx.isServer else {
-                // The reveal record must land in the same store; on a server that is issue 14's identity door.
-                throw LaporError.cannotOpenDatabase(path: ctx.reader.location, reason: ctx.language == .en
-                    ? "--reveal does not run on a PostgreSQL server yet; export masked, or reveal on a SQLite copy"
-                    : "--reveal belum berjalan pada server PostgreSQL; ekspor tersamar, atau buka pada salinan SQLite")
-            }
+            try ctx.refuseRevealOnServer()
             let total = try ctx.reader.countReports(condition, for: ctx.user)
             try ctx.store.recordBulkReveal(count: total, by: ctx.user, at: ctx.now, purpose: "export --reveal")
         }

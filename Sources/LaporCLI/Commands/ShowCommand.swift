@@ -10,18 +10,19 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "Show an anonim/rahasia reporter's identity (supervisor only; audited).") var reveal = false
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let report = try ctx.store.report(id, for: ctx.user)
+        let ctx = try Context.open(common, onServer: true)
+        if reveal { try ctx.refuseRevealOnServer() }
+        let report = try ctx.reader.report(id, for: ctx.user)
         if reveal {
             try ctx.store.recordReveal(report.trackingID, by: ctx.user, at: ctx.now, purpose: "show --reveal")
         }
         let codes = try ctx.agencyCodes()
-        let chain = try ctx.store.routingChain(reportID: report.id)
-        let history = try ctx.store.audit(report.trackingID, for: ctx.user)
-        let clocks = try ctx.store.clockReadings(reportID: report.id, now: ctx.now)
-        let origin = try ctx.store.origin(trackingID: report.trackingID)
-        let incident = try ctx.store.incident(of: report.id)
-        let request = try ctx.store.requestStatus(reportID: report.id)
+        let chain = try ctx.reader.routingChain(reportID: report.id)
+        let history = try ctx.reader.audit(report.trackingID, for: ctx.user, limit: nil)
+        let clocks = try ctx.reader.clockReadings(reportID: report.id, now: ctx.now)
+        let origin = try ctx.reader.origin(trackingID: report.trackingID)
+        let incident = try ctx.reader.incident(of: report.id)
+        let request = try ctx.reader.requestStatus(reportID: report.id)
         if ctx.json {
             var object = ReportJSON.object(report, agencies: codes, zone: ctx.zone, revealed: reveal)
             object["routing_chain"] = chain.map { ["kind": $0.kind.rawValue, "agency": $0.agency, "at": ctx.zone.iso($0.at), "actor": $0.actor] }

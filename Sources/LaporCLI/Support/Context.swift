@@ -28,6 +28,15 @@ struct Context {
         }
     }
 
+    /// `--reveal` on a server is refused (73) before anything is read: its audit record must land
+    /// in the same transaction as the read, which is issue 14's identity door.
+    func refuseRevealOnServer() throws {
+        guard isServer else { return }
+        throw LaporError.cannotOpenDatabase(path: reader.location, reason: language == .en
+            ? "--reveal does not run on a PostgreSQL server yet; read masked, or reveal on a SQLite copy"
+            : "--reveal belum berjalan pada server PostgreSQL; baca tersamar, atau buka pada salinan SQLite")
+    }
+
     /// Opens the database and resolves the acting user (`--as` or the OS login); an unknown user is refused (77).
     /// A database that does not exist yet is not created here: only `init` and `demo` make one, so a
     /// refused first command leaves no file behind and says which of them to run. `onServer` lets

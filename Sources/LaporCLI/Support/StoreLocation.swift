@@ -33,9 +33,9 @@ enum StoreLocation {
     static func refuseServer(_ location: String, language: Language, redacted: Bool = false) throws {
         guard redacted || PGLocation.isPostgres(location) else { return }
         throw LaporError.cannotOpenDatabase(path: redacted ? location : PGLocation.redacted(location), reason: language == .en
-            ? "this version runs only 'lapor list', 'lapor export', 'lapor db copy' and 'lapor db check' on a "
-                + "PostgreSQL server; keep the desk in a SQLite file for everything else"
-            : "versi ini hanya menjalankan 'lapor list', 'lapor export', 'lapor db copy' dan 'lapor db check' pada "
-                + "server PostgreSQL; simpan desk dalam berkas SQLite untuk perintah lainnya")
+            ? "this version runs only list, show, audit, export, db copy and db check on a PostgreSQL server; "
+                + "keep the desk in a SQLite file for everything else"
+            : "versi ini hanya menjalankan list, show, audit, export, db copy dan db check pada server PostgreSQL; "
+                + "simpan desk dalam berkas SQLite untuk perintah lainnya")
     }
 }

@@ -1,4 +1,6 @@
-/// What the read-only commands (`list`, `export`) need from a desk, answered by both engines:
+import Foundation
+
+/// What the read-only commands (`list`, `export`, `show`, `audit`) need from a desk, answered by both engines:
 /// SQLite's ``LaporStore`` and PostgreSQL's ``PGStore``. Visibility and agency resolution are
 /// decided in the core from what each engine loads.
 public protocol ReportReading: AnyObject {
@@ -21,4 +23,21 @@ public protocol ReportReading: AnyObject {
     func countReports(_ condition: ReportCondition?, for user: User) throws -> Int
     /// The desk's working calendar (national holidays), for `~w` in filters.
     func deskCalendar() throws -> WorkingCalendar
+
+    // What `show` and `audit` read.
+
+    /// One report by tracking id (with or without `#`) or internal id, if `user` may see it.
+    func report(_ ref: String, for user: User) throws -> Report
+    /// The agencies a report has been routed to, in order, with returns marked.
+    func routingChain(reportID: Int64) throws -> [RoutingStep]
+    /// The audit trail (of one report when `ref` is given), newest last, through `user`'s visibility.
+    func audit(_ ref: String?, for user: User, limit: Int?) throws -> [AuditEntry]
+    /// Every SLA clock of one report, judged at `now`.
+    func clockReadings(reportID: Int64, now: Date) throws -> [ClockReading]
+    /// What an imported LAPOR! row said in its own words.
+    func origin(trackingID: String) throws -> ReportOrigin?
+    /// The incident a report is in, if any.
+    func incident(of reportID: Int64) throws -> IncidentSummary?
+    /// An information request's register row and objection window.
+    func requestStatus(reportID: Int64) throws -> RequestStatus?
 }

@@ -106,15 +106,11 @@ extension LaporStore {
     // MARK: - Inside transactions
 
     static func policy(_ db: Database) throws -> SLAPolicy {
-        var policy = SLAPolicy.standard
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'sla.%'") {
-            let key: String = row[0], value: String = row[1]
-            let name = String(key.dropFirst(4))
-            if let clock = SLAClock(rawValue: name), let limit = SLALimit(value) { policy.limits[clock] = limit }
-            else if name == "due_soon_percent", let p = Int(value) { policy.dueSoonPercent = p }
-            else if name == "escalate_after_bounces", let n = Int(value) { policy.escalateAfterBounces = n }
-        }
-        return policy
+        SLAPolicy(settings: try settings(db))
+    }
+
+    static func settings(_ db: Database) throws -> [(key: String, value: String)] {
+        try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'sla.%'").map { (key: $0[0], value: $0[1]) }
     }
 
     static func calendarEntry(_ row: Row) -> CalendarEntry {
@@ -124,47 +120,26 @@ extension LaporStore {
 
     static func clockEngine(_ db: Database, zone: DeskZone) throws -> SLAClocks {
         let entries = try Row.fetchAll(db, sql: "SELECT date, name, kind, calendar, source FROM holiday").map(calendarEntry)
-        let byCalendar = Dictionary(grouping: entries, by: \.calendar).mapValues { Set($0.map(\.date)) }
-        let national = WorkingCalendar(name: "national", holidays: byCalendar["national"] ?? [])
-        var agencyCalendars: [Int64: WorkingCalendar] = [:]
-        var built: [String: WorkingCalendar] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, calendar FROM agency WHERE calendar IS NOT NULL AND calendar <> ''") {
-            let name: String = row[1]
-            if built[name] == nil {
-                built[name] = name == "24x7" ? .roundTheClock
-                    : WorkingCalendar(name: name, holidays: (byCalendar["national"] ?? []).union(byCalendar[name] ?? []))
-            }
-            agencyCalendars[row[0]] = built[name]
-        }
-        let frozen = agencyCalendars
-        return SLAClocks(policy: try policy(db), zone: zone, deskCalendar: national, agencyCalendar: { frozen[$0] })
+        let calendars = try Row.fetchAll(db, sql: "SELECT id, calendar FROM agency WHERE calendar IS NOT NULL AND calendar <> ''")
+            .map { (agencyID: $0[0] as Int64, calendar: $0[1] as String) }
+        return SLAClocks.assemble(settings: try settings(db), entries: entries, agencyCalendars: calendars, zone: zone)
     }
 
     /// Lifecycle events per report for the reports selected by `whereSQL` (which may reference `report`).
     static func clockEvents(_ db: Database, whereSQL: String, arguments: StatementArguments) throws -> [Int64: [ClockEvent]] {
-        var out: [Int64: [ClockEvent]] = [:]
+        var history = ClockHistory()
         let rows = try Row.fetchCursor(db, sql: """
             SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id, audit.to_state, report.submitted_at,
                 report.type
             FROM audit JOIN report ON report.id = audit.report_id \(whereSQL) ORDER BY audit.report_id, audit.id
             """, arguments: arguments)
         while let row = try rows.next() {
-            let name: String = row[1]
-            // An import (or an import that changed the state) stands for the history the file implies.
-            if name == "import_update" && (row[3] as String?) == (row[5] as String?) { continue }
-            if name == "import" || name == "import_update", let state = (row[5] as String?).flatMap(ReportState.init(rawValue:)) {
-                let submitted = Date(timeIntervalSince1970: TimeInterval(row[6] as Int64))
-                let type = ReportType(rawValue: row[7]) ?? .pengaduan
-                out[row[0]] = SLAClocks.importedEvents(to: state, at: submitted, agencyID: row[4], type: type)
-                continue
-            }
-            // An undo cancels the event it compensates, which is always the report's latest.
-            if name == "undo" { _ = out[row[0]]?.popLast(); continue }
-            guard let action = LifecycleAction(rawValue: name), let from = ReportState(rawValue: row[3]) else { continue }
-            out[row[0], default: []].append(ClockEvent(action: action, at: Date(timeIntervalSince1970: TimeInterval(row[2] as Int64)),
-                                                       from: from, toAgencyID: row[4]))
+            history.add(ClockHistory.Record(reportID: row[0], action: row[1], at: Date(timeIntervalSince1970: TimeInterval(row[2] as Int64)),
+                                            fromState: row[3], toAgencyID: row[4], toState: row[5],
+                                            submittedAt: Date(timeIntervalSince1970: TimeInterval(row[6] as Int64)),
+                                            type: ReportType(rawValue: row[7]) ?? .pengaduan))
         }
-        return out
+        return history.events
     }
 
     /// Stores the earliest running clock's deadline for one report.

@@ -1,0 +1,170 @@
+import Foundation
+
+/// What `show` and `audit` read on a server: one report, its routing chain, history, clocks,
+/// origin, incident and register row. The SQL mirrors SQLite's; clocks and request rules are
+/// decided by the same core code (``SLAClocks/assemble(settings:entries:agencyCalendars:zone:)``,
+/// ``ClockHistory``, ``RequestRules``).
+extension PGStore {
+    public func report(_ ref: String, for user: User) throws -> Report {
+        let trimmed = ref.trimmingCharacters(in: .whitespaces)
+        let bare = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
+        let byTracking = "SELECT \(PGRowDecoding.reportColumns) FROM report WHERE tracking_id = $1"
+        var rows = try query(byTracking, [trimmed])
+        if rows.count == 0 { rows = try query(byTracking, [bare]) }
+        if rows.count == 0, let id = Int64(bare) {
+            rows = try query("SELECT \(PGRowDecoding.reportColumns) FROM report WHERE id = $1", [String(id)])
+        }
+        guard rows.count > 0 else { throw LaporError.reportNotFound(ref) }
+        let report = PGRowDecoding.report(rows, 0)
+        guard Visibility(user: user).allows(agencyID: report.agencyID) else {
+            throw LaporError.notVisible(login: user.login, trackingID: report.trackingID)
+        }
+        return report
+    }
+
+    public func routingChain(reportID: Int64) throws -> [RoutingStep] {
+        let rows = try query("""
+            SELECT audit.action, audit.at, audit.actor, COALESCE(m.code, a.code), audit.note FROM audit
+            LEFT JOIN agency a ON a.id = CASE audit.action WHEN 'return' THEN audit.from_agency_id ELSE audit.to_agency_id END
+            LEFT JOIN agency m ON m.id = a.merged_into
+            WHERE audit.report_id = $1 AND audit.action IN ('route', 'return') ORDER BY audit.id
+            """, [String(reportID)])
+        return (0..<rows.count).map { i in
+            RoutingStep(kind: rows.text(i, 0) == "return" ? .returned : .routed, at: Self.date(rows, i, 1) ?? Date(timeIntervalSince1970: 0),
+                        actor: rows.text(i, 2) ?? "", agency: rows.text(i, 3) ?? "?", note: rows.text(i, 4) ?? "")
+        }
+    }
+
+    public func audit(_ ref: String?, for user: User, limit: Int?) throws -> [AuditEntry] {
+        var reportID: Int64?
+        if let ref { reportID = try report(ref, for: user).id }
+        var conditions: [String] = []
+        var parameters: [String?] = []
+        if let reportID {
+            parameters.append(String(reportID))
+            conditions.append("audit.report_id = $\(parameters.count)")
+        }
+        if case .agency(let own) = Visibility(user: user) {
+            parameters.append(String(own))
+            conditions.append("report.agency_id = $\(parameters.count)")
+        }
+        var sql = """
+            SELECT audit.id, audit.at, audit.actor, audit.role, audit.action, audit.report_id, report.tracking_id,
+                   audit.from_state, audit.to_state, fa.code, ta.code, audit.note, via.tracking_id, audit.detail
+            FROM audit LEFT JOIN report ON report.id = audit.report_id
+            LEFT JOIN report via ON via.id = audit.via_incident
+            LEFT JOIN agency fa ON fa.id = audit.from_agency_id LEFT JOIN agency ta ON ta.id = audit.to_agency_id
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY audit.id DESC
+            """
+        if let limit {
+            parameters.append(String(max(0, limit)))
+            sql += " LIMIT $\(parameters.count)"
+        }
+        let rows = try query(sql, parameters)
+        return (0..<rows.count).reversed().map { i in
+            var entry = AuditEntry(id: Self.int(rows, i, 0) ?? 0, at: Self.date(rows, i, 1) ?? Date(timeIntervalSince1970: 0),
+                                   actor: rows.text(i, 2) ?? "", role: Role(rawValue: rows.text(i, 3) ?? "") ?? .viewer,
+                                   action: rows.text(i, 4) ?? "", reportID: Self.int(rows, i, 5), trackingID: rows.text(i, 6),
+                                   fromState: rows.text(i, 7).flatMap(ReportState.init(rawValue:)),
+                                   toState: rows.text(i, 8).flatMap(ReportState.init(rawValue:)),
+                                   fromAgency: rows.text(i, 9), toAgency: rows.text(i, 10), note: rows.text(i, 11) ?? "")
+            entry.incident = rows.text(i, 12)
+            entry.detail = rows.text(i, 13)
+            return entry
+        }
+    }
+
+    public func clockReadings(reportID: Int64, now: Date) throws -> [ClockReading] {
+        let rows = try query("SELECT \(PGRowDecoding.reportColumns) FROM report WHERE id = $1", [String(reportID)])
+        guard rows.count > 0 else { return [] }
+        let report = PGRowDecoding.report(rows, 0)
+        let events = try clockEvents(reportID: reportID)
+        return try clockEngine().readings(submitted: report.submittedAt, events: events, now: now, type: report.type)
+    }
+
+    /// The clock engine from the desk's settings, calendars and agencies.
+    func clockEngine() throws -> SLAClocks {
+        let settings = try query("SELECT key, value FROM setting WHERE key LIKE 'sla.%'")
+        let holidays = try query("SELECT date, name, kind, calendar, source FROM holiday")
+        let calendars = try query("SELECT id, calendar FROM agency WHERE calendar IS NOT NULL AND calendar <> ''")
+        let entries = (0..<holidays.count).map { i in
+            CalendarEntry(date: holidays.text(i, 0).flatMap(Trend.Day.init) ?? Trend.Day(year: 1970, month: 1, day: 1),
+                          name: holidays.text(i, 1) ?? "", kind: CalendarEntry.Kind(rawValue: holidays.text(i, 2) ?? "") ?? .holiday,
+                          calendar: holidays.text(i, 3) ?? "national", source: holidays.text(i, 4) ?? "")
+        }
+        return SLAClocks.assemble(
+            settings: (0..<settings.count).map { (key: settings.text($0, 0) ?? "", value: settings.text($0, 1) ?? "") },
+            entries: entries,
+            agencyCalendars: (0..<calendars.count).map { (agencyID: Self.int(calendars, $0, 0) ?? 0, calendar: calendars.text($0, 1) ?? "") },
+            zone: zone)
+    }
+
+    func clockEvents(reportID: Int64) throws -> [ClockEvent] {
+        let rows = try query("""
+            SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id, audit.to_state,
+                   report.submitted_at, report.type
+            FROM audit JOIN report ON report.id = audit.report_id WHERE report.id = $1 ORDER BY audit.id
+            """, [String(reportID)])
+        var history = ClockHistory()
+        for i in 0..<rows.count {
+            history.add(ClockHistory.Record(reportID: reportID, action: rows.text(i, 1) ?? "",
+                                            at: Self.date(rows, i, 2) ?? Date(timeIntervalSince1970: 0),
+                                            fromState: rows.text(i, 3), toAgencyID: Self.int(rows, i, 4), toState: rows.text(i, 5),
+                                            submittedAt: Self.date(rows, i, 6) ?? Date(timeIntervalSince1970: 0),
+                                            type: ReportType(rawValue: rows.text(i, 7) ?? "") ?? .pengaduan))
+        }
+        return history.events[reportID] ?? []
+    }
+
+    public func origin(trackingID: String) throws -> ReportOrigin? {
+        let rows = try query("""
+            SELECT type_label, status_label, status_reason, channel_label, original_body, parent_agency
+            FROM report_origin WHERE tracking_id = $1
+            """, [trackingID])
+        guard rows.count > 0 else { return nil }
+        return ReportOrigin(typeLabel: rows.text(0, 0) ?? "", statusLabel: rows.text(0, 1) ?? "", statusReason: rows.text(0, 2) ?? "",
+                            channelLabel: rows.text(0, 3) ?? "", originalBody: rows.text(0, 4) ?? "", parentAgency: rows.text(0, 5) ?? "")
+    }
+
+    public func incident(of reportID: Int64) throws -> IncidentSummary? {
+        let rows = try query("""
+            SELECT r.incident_of, p.tracking_id,
+                   (SELECT count(*) FROM report m WHERE m.incident_of = r.incident_of AND m.id <> r.incident_of)
+            FROM report r LEFT JOIN report p ON p.id = r.incident_of WHERE r.id = $1 AND r.incident_of IS NOT NULL
+            """, [String(reportID)])
+        guard rows.count > 0, let primary = Self.int(rows, 0, 0) else { return nil }
+        return IncidentSummary(primaryID: primary, primary: rows.text(0, 1) ?? "?", members: rows.int(0, 2) ?? 0)
+    }
+
+    public func requestStatus(reportID: Int64) throws -> RequestStatus? {
+        let rows = try query("""
+            SELECT report_id, year, seq, purpose, delivery, decision, ground, decided_at, extended_at, objected_at,
+                   objection_answered_at, objection_outcome, disputed_at
+            FROM info_request WHERE report_id = $1
+            """, [String(reportID)])
+        guard rows.count > 0 else { return nil }
+        var request = InformationRequest(reportID: reportID, year: rows.int(0, 1) ?? 0, sequence: rows.int(0, 2) ?? 0,
+                                         purpose: rows.text(0, 3) ?? "", delivery: rows.text(0, 4) ?? "")
+        request.decision = rows.text(0, 5).flatMap(RequestDecision.init(rawValue:))
+        request.ground = rows.text(0, 6).flatMap(RefusalGround.parse)
+        request.decidedAt = Self.date(rows, 0, 7)
+        request.extendedAt = Self.date(rows, 0, 8)
+        request.objectedAt = Self.date(rows, 0, 9)
+        request.objectionAnsweredAt = Self.date(rows, 0, 10)
+        request.objectionOutcome = rows.text(0, 11).flatMap(ObjectionOutcome.init(rawValue:))
+        request.disputedAt = Self.date(rows, 0, 12)
+        let calendar = try deskCalendar()
+        let window = request.objectedAt == nil
+            ? request.decidedAt.map { RequestRules.objectionWindow(decided: $0, calendar: calendar, zone: zone) }
+            : nil
+        return RequestStatus(request: request, objectionWindowEnds: window)
+    }
+
+    static func int(_ rows: PGRows, _ i: Int, _ column: Int) -> Int64? {
+        rows.text(i, column).flatMap { Int64($0) }
+    }
+
+    static func date(_ rows: PGRows, _ i: Int, _ column: Int) -> Date? {
+        int(rows, i, column).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    }
+}
