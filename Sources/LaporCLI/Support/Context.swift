@@ -20,10 +20,7 @@ struct Context {
     /// sentence naming what runs there (commands that may meet a server use ``reader`` alone).
     var store: LaporStore {
         get throws {
-            guard let sqlite else {
-                try StoreLocation.refuseServer(reader.location, language: language, redacted: true)
-                throw LaporError.cannotOpenDatabase(path: reader.location, reason: "not a SQLite file")
-            }
+            guard let sqlite else { throw StoreLocation.serverRefusal(reader.location, language: language) }
             return sqlite
         }
     }

@@ -29,10 +29,14 @@ enum StoreLocation {
     }
 
     /// What every other command says when `--db` names a PostgreSQL server, until it runs there.
-    /// `redacted` says the location is already without its password.
-    static func refuseServer(_ location: String, language: Language, redacted: Bool = false) throws {
-        guard redacted || PGLocation.isPostgres(location) else { return }
-        throw LaporError.cannotOpenDatabase(path: redacted ? location : PGLocation.redacted(location), reason: language == .en
+    static func refuseServer(_ location: String, language: Language) throws {
+        guard PGLocation.isPostgres(location) else { return }
+        throw serverRefusal(PGLocation.redacted(location), language: language)
+    }
+
+    /// The refusal itself, for a location already without its password.
+    static func serverRefusal(_ location: String, language: Language) -> LaporError {
+        LaporError.cannotOpenDatabase(path: location, reason: language == .en
             ? "this version runs only list, show, audit, export, db copy and db check on a PostgreSQL server; "
                 + "keep the desk in a SQLite file for everything else"
             : "versi ini hanya menjalankan list, show, audit, export, db copy dan db check pada server PostgreSQL; "

@@ -5,10 +5,6 @@
 struct PGCondition {
     private(set) var parameters: [String?] = []
 
-    init(startingAfter existing: [String?] = []) {
-        parameters = existing
-    }
-
     /// The condition's SQL; its values are appended to ``parameters``.
     mutating func sql(_ condition: ReportCondition) -> String {
         switch condition {

@@ -11,8 +11,8 @@ enum PGRowDecoding {
 
     static func report(_ rows: PGRows, _ i: Int) -> Report {
         let text = { (column: Int) in rows.text(i, column) ?? "" }
-        let int = { (column: Int) in rows.text(i, column).flatMap { Int64($0) } }
-        let time = { (column: Int) in int(column).map { Date(timeIntervalSince1970: TimeInterval($0)) } }
+        let int = { (column: Int) in Self.int(rows, i, column) }
+        let time = { (column: Int) in Self.date(rows, i, column) }
         var report = Report(id: int(0) ?? 0, trackingID: text(1), submittedAt: time(2) ?? Date(timeIntervalSince1970: 0),
                             title: text(3), body: text(4), category: text(5), subcategory: text(6),
                             type: ReportType(rawValue: text(7)) ?? .pengaduan, channel: Channel(rawValue: text(8)) ?? .other,
@@ -27,17 +27,26 @@ enum PGRowDecoding {
         return report
     }
 
+    static func int(_ rows: PGRows, _ i: Int, _ column: Int) -> Int64? {
+        rows.text(i, column).flatMap { Int64($0) }
+    }
+
+    /// A bigint column of seconds since 1970 as a date.
+    static func date(_ rows: PGRows, _ i: Int, _ column: Int) -> Date? {
+        int(rows, i, column).map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    }
+
     static let agencyColumns = "id, code, name, aliases, calendar"
 
     static func agency(_ rows: PGRows, _ i: Int) -> Agency {
-        Agency(id: rows.text(i, 0).flatMap { Int64($0) } ?? 0, code: rows.text(i, 1) ?? "", name: rows.text(i, 2) ?? "",
+        Agency(id: int(rows, i, 0) ?? 0, code: rows.text(i, 1) ?? "", name: rows.text(i, 2) ?? "",
                aliases: (rows.text(i, 3) ?? "").split(separator: "\n").map(String.init), calendar: rows.text(i, 4))
     }
 
     static let userColumns = "id, login, name, role, agency_id"
 
     static func user(_ rows: PGRows, _ i: Int) -> User {
-        User(id: rows.text(i, 0).flatMap { Int64($0) } ?? 0, login: rows.text(i, 1) ?? "", name: rows.text(i, 2) ?? "",
-             role: Role(rawValue: rows.text(i, 3) ?? "") ?? .viewer, agencyID: rows.text(i, 4).flatMap { Int64($0) })
+        User(id: int(rows, i, 0) ?? 0, login: rows.text(i, 1) ?? "", name: rows.text(i, 2) ?? "",
+             role: Role(rawValue: rows.text(i, 3) ?? "") ?? .viewer, agencyID: int(rows, i, 4))
     }
 }

@@ -30,7 +30,8 @@ extension PGStore {
             WHERE audit.report_id = $1 AND audit.action IN ('route', 'return') ORDER BY audit.id
             """, [String(reportID)])
         return (0..<rows.count).map { i in
-            RoutingStep(kind: rows.text(i, 0) == "return" ? .returned : .routed, at: Self.date(rows, i, 1) ?? Date(timeIntervalSince1970: 0),
+            RoutingStep(kind: rows.text(i, 0) == "return" ? .returned : .routed,
+                        at: Cell.date(rows, i, 1) ?? Date(timeIntervalSince1970: 0),
                         actor: rows.text(i, 2) ?? "", agency: rows.text(i, 3) ?? "?", note: rows.text(i, 4) ?? "")
         }
     }
@@ -62,9 +63,11 @@ extension PGStore {
         }
         let rows = try query(sql, parameters)
         return (0..<rows.count).reversed().map { i in
-            var entry = AuditEntry(id: Self.int(rows, i, 0) ?? 0, at: Self.date(rows, i, 1) ?? Date(timeIntervalSince1970: 0),
+            var entry = AuditEntry(id: Cell.int(rows, i, 0) ?? 0,
+                                   at: Cell.date(rows, i, 1) ?? Date(timeIntervalSince1970: 0),
                                    actor: rows.text(i, 2) ?? "", role: Role(rawValue: rows.text(i, 3) ?? "") ?? .viewer,
-                                   action: rows.text(i, 4) ?? "", reportID: Self.int(rows, i, 5), trackingID: rows.text(i, 6),
+                                   action: rows.text(i, 4) ?? "", reportID: Cell.int(rows, i, 5),
+                                   trackingID: rows.text(i, 6),
                                    fromState: rows.text(i, 7).flatMap(ReportState.init(rawValue:)),
                                    toState: rows.text(i, 8).flatMap(ReportState.init(rawValue:)),
                                    fromAgency: rows.text(i, 9), toAgency: rows.text(i, 10), note: rows.text(i, 11) ?? "")
@@ -89,13 +92,16 @@ extension PGStore {
         let calendars = try query("SELECT id, calendar FROM agency WHERE calendar IS NOT NULL AND calendar <> ''")
         let entries = (0..<holidays.count).map { i in
             CalendarEntry(date: holidays.text(i, 0).flatMap(Trend.Day.init) ?? Trend.Day(year: 1970, month: 1, day: 1),
-                          name: holidays.text(i, 1) ?? "", kind: CalendarEntry.Kind(rawValue: holidays.text(i, 2) ?? "") ?? .holiday,
+                          name: holidays.text(i, 1) ?? "",
+                          kind: CalendarEntry.Kind(rawValue: holidays.text(i, 2) ?? "") ?? .holiday,
                           calendar: holidays.text(i, 3) ?? "national", source: holidays.text(i, 4) ?? "")
         }
         return SLAClocks.assemble(
             settings: (0..<settings.count).map { (key: settings.text($0, 0) ?? "", value: settings.text($0, 1) ?? "") },
             entries: entries,
-            agencyCalendars: (0..<calendars.count).map { (agencyID: Self.int(calendars, $0, 0) ?? 0, calendar: calendars.text($0, 1) ?? "") },
+            agencyCalendars: (0..<calendars.count).map {
+                (agencyID: Cell.int(calendars, $0, 0) ?? 0, calendar: calendars.text($0, 1) ?? "")
+            },
             zone: zone)
     }
 
@@ -108,9 +114,10 @@ extension PGStore {
         var history = ClockHistory()
         for i in 0..<rows.count {
             history.add(ClockHistory.Record(reportID: reportID, action: rows.text(i, 1) ?? "",
-                                            at: Self.date(rows, i, 2) ?? Date(timeIntervalSince1970: 0),
-                                            fromState: rows.text(i, 3), toAgencyID: Self.int(rows, i, 4), toState: rows.text(i, 5),
-                                            submittedAt: Self.date(rows, i, 6) ?? Date(timeIntervalSince1970: 0),
+                                            at: Cell.date(rows, i, 2) ?? Date(timeIntervalSince1970: 0),
+                                            fromState: rows.text(i, 3), toAgencyID: Cell.int(rows, i, 4),
+                                            toState: rows.text(i, 5),
+                                            submittedAt: Cell.date(rows, i, 6) ?? Date(timeIntervalSince1970: 0),
                                             type: ReportType(rawValue: rows.text(i, 7) ?? "") ?? .pengaduan))
         }
         return history.events[reportID] ?? []
@@ -122,8 +129,9 @@ extension PGStore {
             FROM report_origin WHERE tracking_id = $1
             """, [trackingID])
         guard rows.count > 0 else { return nil }
-        return ReportOrigin(typeLabel: rows.text(0, 0) ?? "", statusLabel: rows.text(0, 1) ?? "", statusReason: rows.text(0, 2) ?? "",
-                            channelLabel: rows.text(0, 3) ?? "", originalBody: rows.text(0, 4) ?? "", parentAgency: rows.text(0, 5) ?? "")
+        let text = { (column: Int) in rows.text(0, column) ?? "" }
+        return ReportOrigin(typeLabel: text(0), statusLabel: text(1), statusReason: text(2), channelLabel: text(3),
+                            originalBody: text(4), parentAgency: text(5))
     }
 
     public func incident(of reportID: Int64) throws -> IncidentSummary? {
@@ -132,7 +140,7 @@ extension PGStore {
                    (SELECT count(*) FROM report m WHERE m.incident_of = r.incident_of AND m.id <> r.incident_of)
             FROM report r LEFT JOIN report p ON p.id = r.incident_of WHERE r.id = $1 AND r.incident_of IS NOT NULL
             """, [String(reportID)])
-        guard rows.count > 0, let primary = Self.int(rows, 0, 0) else { return nil }
+        guard rows.count > 0, let primary = Cell.int(rows, 0, 0) else { return nil }
         return IncidentSummary(primaryID: primary, primary: rows.text(0, 1) ?? "?", members: rows.int(0, 2) ?? 0)
     }
 
@@ -147,24 +155,19 @@ extension PGStore {
                                          purpose: rows.text(0, 3) ?? "", delivery: rows.text(0, 4) ?? "")
         request.decision = rows.text(0, 5).flatMap(RequestDecision.init(rawValue:))
         request.ground = rows.text(0, 6).flatMap(RefusalGround.parse)
-        request.decidedAt = Self.date(rows, 0, 7)
-        request.extendedAt = Self.date(rows, 0, 8)
-        request.objectedAt = Self.date(rows, 0, 9)
-        request.objectionAnsweredAt = Self.date(rows, 0, 10)
+        request.decidedAt = Cell.date(rows, 0, 7)
+        request.extendedAt = Cell.date(rows, 0, 8)
+        request.objectedAt = Cell.date(rows, 0, 9)
+        request.objectionAnsweredAt = Cell.date(rows, 0, 10)
         request.objectionOutcome = rows.text(0, 11).flatMap(ObjectionOutcome.init(rawValue:))
-        request.disputedAt = Self.date(rows, 0, 12)
+        request.disputedAt = Cell.date(rows, 0, 12)
         let calendar = try deskCalendar()
         let window = request.objectedAt == nil
             ? request.decidedAt.map { RequestRules.objectionWindow(decided: $0, calendar: calendar, zone: zone) }
             : nil
         return RequestStatus(request: request, objectionWindowEnds: window)
     }
-
-    static func int(_ rows: PGRows, _ i: Int, _ column: Int) -> Int64? {
-        rows.text(i, column).flatMap { Int64($0) }
-    }
-
-    static func date(_ rows: PGRows, _ i: Int, _ column: Int) -> Date? {
-        int(rows, i, column).map { Date(timeIntervalSince1970: TimeInterval($0)) }
-    }
 }
+
+/// PostgreSQL's row readers, short for the long decoders above.
+private typealias Cell = PGRowDecoding

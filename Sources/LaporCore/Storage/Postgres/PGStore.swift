@@ -63,7 +63,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
         let rows = try query("SELECT id, merged_into FROM agency WHERE merged_into IS NOT NULL")
         var out: [Int64: Int64] = [:]
         for i in 0..<rows.count {
-            if let from = rows.text(i, 0).flatMap({ Int64($0) }), let into = rows.text(i, 1).flatMap({ Int64($0) }) {
+            if let from = PGRowDecoding.int(rows, i, 0), let into = PGRowDecoding.int(rows, i, 1) {
                 out[from] = into
             }
         }
