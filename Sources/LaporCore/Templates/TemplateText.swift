@@ -82,3 +82,17 @@ public enum TemplateText {
         return tokens
     }
 }
+
+extension TemplateText {
+    /// A template's text filled for one report `user` may see; `agencyName` is a route's target
+    /// or the report's own agency.
+    public static func fill(_ text: String, for report: Report, agencyName: String?, by user: User, zone: DeskZone,
+                            language: Language) throws -> String {
+        guard Visibility(user: user).allows(agencyID: report.agencyID) else {
+            throw LaporError.notVisible(login: user.login, trackingID: report.trackingID)
+        }
+        let values = TemplateValues(report: report, agencyName: agencyName, operatorName: user.name, zone: zone,
+                                    language: language)
+        return fill(text, with: values)
+    }
+}

@@ -71,115 +71,27 @@ extension LaporStore {
     public func act(_ action: LifecycleAction, on ref: String, by user: User, at now: Date, note: String = "",
                     agency agencyRef: String? = nil, expectedVersion: Int? = nil, fill: Language? = nil,
                     detail: ActionDetail = .none) throws -> ActionResult {
-        try act(action, ref: ref, locate: { db in try Self.findReport(db, ref) }, by: user, at: now, note: note,
-                agency: agencyRef, expectedVersion: expectedVersion, fill: fill, detail: detail)
+        try act(action, .ref(ref), by: user, at: now, note: note, agency: agencyRef, expectedVersion: expectedVersion,
+                fill: fill, detail: detail)
     }
 
     public func act(_ action: LifecycleAction, reportID: Int64, by user: User, at now: Date, note: String = "",
                     agency agencyRef: String? = nil, expectedVersion: Int? = nil, fill: Language? = nil,
                     detail: ActionDetail = .none) throws -> ActionResult {
-        try act(action, ref: String(reportID), locate: { db in try Self.findReport(db, id: reportID) }, by: user, at: now,
-                note: note, agency: agencyRef, expectedVersion: expectedVersion, fill: fill, detail: detail)
+        try act(action, .id(reportID), by: user, at: now, note: note, agency: agencyRef, expectedVersion: expectedVersion,
+                fill: fill, detail: detail)
     }
 
-    private func act(_ action: LifecycleAction, ref: String, locate: (Database) throws -> Report?, by user: User, at now: Date,
-                     note: String, agency agencyRef: String?, expectedVersion: Int?, fill: Language?,
+    /// The shared ``ActionFlow`` inside one write transaction.
+    private func act(_ action: LifecycleAction, _ key: ReportKey, by user: User, at now: Date, note: String,
+                     agency agencyRef: String?, expectedVersion: Int?, fill: Language?,
                      detail: ActionDetail) throws -> ActionResult {
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         let zone = self.zone
         return try write { db in
-            guard let report = try locate(db) else { throw LaporError.reportNotFound(ref) }
-            if let expectedVersion, expectedVersion != report.version { throw LaporError.staleReport(trackingID: report.trackingID) }
-            let target = fill == nil ? nil : try Self.agencyName(db, agencyRef)
-            func noteFor(_ r: Report) throws -> String {
-                guard let fill else { return note }
-                return try Self.fill(db, note, report: r, agencyName: target, language: fill, by: user, zone: zone)
-            }
-            let engine = try Self.clockEngine(db, zone: zone)
-            let first = try Self.apply(db, action, to: report, by: user, at: now, note: noteFor(report), agency: agencyRef,
-                                       via: nil, engine: engine, detail: detail)
-            var result = ActionResult(report: first.report, auditIDs: [first.auditID], members: [])
-            guard report.incidentOf == report.id else { return result }
-            let reached: [ReportState] = action == .reopen ? [.resolved] : ReportState.allCases.filter(\.isOpen)
-            let members = try Row.fetchAll(db, sql: """
-                SELECT \(RowDecoding.reportColumns) FROM report WHERE incident_of = ? AND id <> ?
-                    AND state IN (\(reached.map { "'\($0.rawValue)'" }.joined(separator: ","))) ORDER BY submitted_at, id
-                """, arguments: [report.id, report.id]).map(RowDecoding.report)
-            for member in members {
-                do {
-                    let done = try Self.apply(db, action, to: member, by: user, at: now, note: noteFor(member), agency: agencyRef,
-                                              via: report.id, engine: engine, detail: detail)
-                    result.auditIDs.append(done.auditID)
-                    result.members.append(MemberOutcome(trackingID: member.trackingID, state: done.report.state, refusal: nil))
-                } catch let refusal as LaporError {
-                    if case .databaseBusy = refusal { throw refusal }
-                    result.members.append(MemberOutcome(trackingID: member.trackingID, state: member.state, refusal: refusal))
-                }
-            }
-            return result
+            var flow = ActionFlow(SQLiteActionSteps(db: db, zone: zone), user: user, now: now, zone: zone)
+            return try flow.act(action, on: key, note: note, agency: agencyRef, expectedVersion: expectedVersion,
+                                fill: fill, detail: detail)
         }
-    }
-
-    /// Checks and applies one action to one report inside the caller's transaction; every check comes
-    /// before the first write, so a refusal (thrown) leaves the report as it was.
-    static func apply(_ db: Database, _ action: LifecycleAction, to report: Report, by user: User, at now: Date, note: String,
-                      agency agencyRef: String?, via incident: Int64?, engine: SLAClocks,
-                      detail: ActionDetail = .none) throws -> (report: Report, auditID: Int64) {
-        guard Visibility(user: user).allows(agencyID: report.agencyID) else {
-            throw LaporError.notVisible(login: user.login, trackingID: report.trackingID)
-        }
-        guard Permissions.allows(user.role, action, from: report.state) else {
-            throw LaporError.permissionDenied(login: user.login, role: user.role,
-                                              what: "\(action.rawValue) a report that is \(report.state.rawValue)")
-        }
-        let target: ReportState
-        switch Lifecycle.next(from: report.state, action: action, type: report.type) {
-        case .success(let next): target = next
-        case .failure(let refusal): throw LaporError.illegalTransition(trackingID: report.trackingID, refusal)
-        }
-        let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        if action.requiresNote && note.isEmpty { throw LaporError.noteRequired(action) }
-        let request = try checkRequestRules(db, action, on: report, detail: detail, at: now, engine: engine)
-
-        var updated = report
-        updated.state = target
-        switch action {
-        case .route:
-            let agency = try resolveAgency(db, agencyRef ?? "")
-            if report.state == .dispositioned {
-                if agency.id == report.agencyID && !report.returned {
-                    throw LaporError.sameAgency(trackingID: report.trackingID, agency: agency.code)
-                }
-                if !report.returned { updated.bounces += 1 }
-            }
-            updated.agencyID = agency.id
-            updated.returned = false
-        case .returnReport:
-            if report.returned { throw LaporError.alreadyReturned(trackingID: report.trackingID) }
-            updated.returned = true
-            updated.bounces += 1
-        case .followUp:
-            updated.returned = false
-        default:
-            break
-        }
-        updated.version += 1
-        updated.updatedAt = now
-        let seconds = RowDecoding.seconds(now)
-        try db.execute(sql: """
-            UPDATE report SET state = ?, agency_id = ?, bounces = ?, returned = ?, version = ?, updated_at = ?,
-                state_since = CASE WHEN ? THEN ? ELSE state_since END, desk_touched = 1
-            WHERE id = ?
-            """, arguments: [updated.state.rawValue, updated.agencyID, updated.bounces, updated.returned, updated.version,
-                             seconds, report.state != target || action == .route, seconds, report.id])
-        try appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: action.rawValue,
-                                       reportID: report.id, fromState: report.state, toState: target),
-                        fromAgencyID: report.agencyID, toAgencyID: updated.agencyID, note: note, viaIncident: incident,
-                        detail: detail.auditText)
-        let auditID = db.lastInsertedRowID
-        if let request { try recordRequestStep(db, action, request: request, from: report.state, detail: detail, at: now) }
-        try refreshDue(db, reportID: report.id, submitted: report.submittedAt, engine: engine, type: report.type)
-        return (updated, auditID)
     }
 
     /// Appends one audit row; the table's triggers refuse any later UPDATE or DELETE.

@@ -58,32 +58,6 @@ extension LaporStore {
         return r
     }
 
-    /// Loads a request's register row and clocks and asks ``RequestRules`` whether the action may go
-    /// ahead; returns the row for ``recordRequestStep``. For complaints, refuses request-only details.
-    static func checkRequestRules(_ db: Database, _ action: LifecycleAction, on report: Report, detail: ActionDetail,
-                                  at now: Date, engine: SLAClocks) throws -> InformationRequest? {
-        guard report.type == .permintaanInformasi else {
-            if detail != .none {
-                throw LaporError.invalidArgument("--decision, --ground and --outcome belong to information requests; \(report.trackingID) is a \(report.type.rawValue).")
-            }
-            return nil
-        }
-        if try informationRequest(db, reportID: report.id) == nil {
-            try RequestRegister.registerNew(db, after: report.id - 1, offsetSeconds: try zoneOffset(db))
-        }
-        let request = try informationRequest(db, reportID: report.id)
-        let events = try clockEvents(db, whereSQL: "WHERE report.id = ?", arguments: [report.id])[report.id] ?? []
-        let readings = engine.readings(submitted: report.submittedAt, events: events, now: now, type: report.type)
-        let window = request?.decidedAt.map {
-            RequestRules.objectionWindow(decided: $0, calendar: engine.deskCalendar, zone: engine.zone)
-        }
-        if let refusal = RequestRules.refusal(action, detail: detail, request: request, state: report.state, readings: readings,
-                                              window: window, now: now, trackingID: report.trackingID, zone: engine.zone) {
-            throw refusal
-        }
-        return request
-    }
-
     /// Writes the legal step an action took into the register row, in the action's transaction.
     static func recordRequestStep(_ db: Database, _ action: LifecycleAction, request: InformationRequest, from: ReportState,
                                   detail: ActionDetail, at now: Date) throws {

@@ -149,12 +149,7 @@ extension LaporStore {
     }
 
     static func storeDue(_ db: Database, reportID: Int64, readings: [ClockReading]) throws {
-        let running = readings.filter(\.isRunning)
-        let first = running.min { $0.deadline < $1.deadline }
-        let soon = running.map(\.dueSoonAt).min()
-        let statement = try db.cachedStatement(sql: "UPDATE report SET due_at = ?, due_soon_at = ?, due_clock = ? WHERE id = ?")
-        try statement.execute(arguments: [first.map { RowDecoding.seconds($0.deadline) }, soon.map { RowDecoding.seconds($0) },
-                                   first?.clock.rawValue, reportID])
+        try SQLiteActionSteps(db: db, zone: .jakarta).storeDue(reportID: reportID, DueMark(readings: readings))
     }
 
     /// The desk's zone as stored in settings (Asia/Jakarta when unset).

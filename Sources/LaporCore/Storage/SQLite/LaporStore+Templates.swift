@@ -103,16 +103,11 @@ extension LaporStore {
     /// `agencyName` is a route's target; nil is the report's own agency.
     static func fill(_ db: Database, _ text: String, report: Report, agencyName target: String?, language: Language,
                      by user: User, zone: DeskZone) throws -> String {
-        guard Visibility(user: user).allows(agencyID: report.agencyID) else {
-            throw LaporError.notVisible(login: user.login, trackingID: report.trackingID)
-        }
         var agencyName = target
         if agencyName == nil, let id = report.agencyID {
             agencyName = try String.fetchOne(db, sql: "SELECT name FROM agency WHERE id = ?", arguments: [id])
         }
-        let values = TemplateValues(report: report, agencyName: agencyName, operatorName: user.name, zone: zone,
-                                    language: language)
-        return TemplateText.fill(text, with: values)
+        return try TemplateText.fill(text, for: report, agencyName: agencyName, by: user, zone: zone, language: language)
     }
 
     struct StoredTemplate {
