@@ -3,8 +3,8 @@ import LaporCore
 
 /// What a command runs with: the open store, the acting user, the time and the language.
 struct Context {
-    /// The desk as the read-only commands see it, on either engine.
-    let reader: any ReportReading
+    /// The desk as the reading commands and the lifecycle actions see it, on either engine.
+    let reader: any ReportActing
     private let sqlite: LaporStore?
     let user: User
     let now: Date
@@ -12,6 +12,9 @@ struct Context {
     let json: Bool
 
     var zone: DeskZone { reader.zone }
+
+    /// The same desk, named for the commands that change it.
+    var writer: any ReportActing { reader }
 
     /// Whether the desk is on a PostgreSQL server (only ``reader`` is there).
     var isServer: Bool { sqlite == nil }
@@ -29,9 +32,9 @@ struct Context {
     /// in the same transaction as the read, which is issue 14's identity door.
     func refuseRevealOnServer() throws {
         guard isServer else { return }
-        throw LaporError.cannotOpenDatabase(path: reader.location, reason: language == .en
-            ? "--reveal does not run on a PostgreSQL server yet; read masked, or reveal on a SQLite copy"
-            : "--reveal belum berjalan pada server PostgreSQL; baca tersamar, atau buka pada salinan SQLite")
+        throw LaporError.notOnServer(path: reader.location,
+            en: "--reveal does not run there yet; read masked, or reveal on a SQLite copy",
+            id: "--reveal belum berjalan di sana; baca tersamar, atau buka pada salinan SQLite")
     }
 
     /// Opens the database and resolves the acting user (`--as` or the OS login); an unknown user is refused (77).

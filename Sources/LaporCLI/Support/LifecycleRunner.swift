@@ -13,9 +13,9 @@ enum LifecycleRunner {
         if template != nil && !note.trimmingCharacters(in: .whitespaces).isEmpty {
             throw LaporError.invalidArgument("Give either --template or the note text, not both (edit the template's text in the desk).")
         }
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let templateText = try template.map { name in
-            let t = try ctx.store.template(named: name, for: ctx.user)
+            let t = try ctx.reader.template(named: name, for: ctx.user)
             guard t.fits(action) else {
                 throw LaporError.invalidArgument("Template \(t.name) is for \(t.actionList), not \(action.rawValue).")
             }
@@ -26,12 +26,12 @@ enum LifecycleRunner {
         let codes = try ctx.agencyCodes()
         for id in ids {
             do {
-                let seen = try ctx.store.report(id, for: ctx.user)
+                let seen = try ctx.reader.report(id, for: ctx.user)
                 if action == .route && seen.state == .dispositioned && !reroute {
                     throw LaporError.alreadyRouted(trackingID: seen.trackingID, agency: seen.agencyID.flatMap { codes[$0] } ?? "?")
                 }
                 // A template's text is filled inside the action, for the report and each incident member.
-                let result = try ctx.store.act(action, on: seen.trackingID, by: ctx.user, at: ctx.now,
+                let result = try ctx.writer.act(action, on: seen.trackingID, by: ctx.user, at: ctx.now,
                                                note: templateText?.text ?? note, agency: agency, expectedVersion: seen.version,
                                                fill: templateText?.language, detail: detail)
                 let report = result.report

@@ -36,10 +36,12 @@ enum StoreLocation {
 
     /// The refusal itself, for a location already without its password.
     static func serverRefusal(_ location: String, language: Language) -> LaporError {
-        LaporError.cannotOpenDatabase(path: location, reason: language == .en
-            ? "this version runs only list, show, audit, export, db copy and db check on a PostgreSQL server; "
-                + "keep the desk in a SQLite file for everything else"
-            : "versi ini hanya menjalankan list, show, audit, export, db copy dan db check pada server PostgreSQL; "
-                + "simpan desk dalam berkas SQLite untuk perintah lainnya")
+        LaporError.notOnServer(path: location,
+            en: "this version runs list, show, audit, export, the lifecycle actions (verify, route, hold, release, "
+                + "archive, follow-up, return, respond, dispute, resolve, reopen, decide, extend, object), db copy "
+                + "and db check there; keep the desk in a SQLite file for everything else",
+            id: "versi ini menjalankan list, show, audit, export, aksi siklus laporan (verify, route, hold, release, "
+                + "archive, follow-up, return, respond, dispute, resolve, reopen, decide, extend, object), db copy "
+                + "dan db check di sana; simpan desk dalam berkas SQLite untuk perintah lainnya")
     }
 }

@@ -19,6 +19,8 @@ public enum LaporError: Error, Equatable, Sendable {
     case refused(en: String, id: String)
     case databaseBusy(path: String)
     case cannotOpenDatabase(path: String, reason: String)
+    /// The desk is on a PostgreSQL server and this does not run there (yet); nothing was read or changed.
+    case notOnServer(path: String, en: String, id: String)
     case inputMissing(path: String)
     case inputUnreadable(path: String, reason: String)
 
@@ -30,7 +32,7 @@ public enum LaporError: Error, Equatable, Sendable {
         case .invalidArgument: 2
         case .inputUnreadable: 65
         case .inputMissing: 66
-        case .cannotOpenDatabase: 73
+        case .cannotOpenDatabase, .notOnServer: 73
         case .databaseBusy: 75
         case .permissionDenied, .notVisible, .unknownUser: 77
         }
@@ -114,6 +116,10 @@ public enum LaporError: Error, Equatable, Sendable {
             return en
                 ? "Cannot open the database \(path): \(reason). Check the path and its permissions, or pass --db."
                 : "Tidak dapat membuka basis data \(path): \(reason). Periksa path dan izinnya, atau gunakan --db."
+        case let .notOnServer(path, enText, idText):
+            return en
+                ? "The desk at \(path) is on a PostgreSQL server: \(enText). Nothing was read or changed."
+                : "Desk di \(path) ada di server PostgreSQL: \(idText). Tidak ada yang dibaca atau diubah."
         case let .inputMissing(path):
             return en ? "The file \(path) does not exist." : "Berkas \(path) tidak ada."
         case let .inputUnreadable(path, reason):

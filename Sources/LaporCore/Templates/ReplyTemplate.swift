@@ -67,3 +67,17 @@ public struct ReplyTemplate: Sendable, Equatable, Codable {
         actions.map { $0.rawValue.replacingOccurrences(of: "_", with: "-") }.joined(separator: ",")
     }
 }
+
+extension ReplyTemplate {
+    /// The template `name` as `user` may use it: an agency's own template is seen by that agency's
+    /// liaisons and by the desk, not by other agencies (who are told it does not exist).
+    public static func pick(_ name: String, among stored: [(template: ReplyTemplate, agencyID: Int64?)],
+                            for user: User) throws -> ReplyTemplate {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let found = stored.first(where: { $0.template.name == wanted }) else {
+            throw LaporError.templateNotFound(name)
+        }
+        if let own = found.agencyID, user.role == .agency, user.agencyID != own { throw LaporError.templateNotFound(name) }
+        return found.template
+    }
+}

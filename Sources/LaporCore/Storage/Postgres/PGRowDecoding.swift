@@ -49,4 +49,25 @@ enum PGRowDecoding {
         User(id: int(rows, i, 0) ?? 0, login: rows.text(i, 1) ?? "", name: rows.text(i, 2) ?? "",
              role: Role(rawValue: rows.text(i, 3) ?? "") ?? .viewer, agencyID: int(rows, i, 4))
     }
+
+    static let requestColumns = """
+        report_id, year, seq, purpose, delivery, decision, ground, decided_at, extended_at, objected_at,
+        objection_answered_at, objection_outcome, disputed_at
+        """
+
+    /// An information request's register row (``requestColumns``).
+    static func request(_ rows: PGRows, _ i: Int) -> InformationRequest {
+        var request = InformationRequest(reportID: int(rows, i, 0) ?? 0, year: rows.int(i, 1) ?? 0,
+                                         sequence: rows.int(i, 2) ?? 0, purpose: rows.text(i, 3) ?? "",
+                                         delivery: rows.text(i, 4) ?? "")
+        request.decision = rows.text(i, 5).flatMap(RequestDecision.init(rawValue:))
+        request.ground = rows.text(i, 6).flatMap(RefusalGround.parse)
+        request.decidedAt = date(rows, i, 7)
+        request.extendedAt = date(rows, i, 8)
+        request.objectedAt = date(rows, i, 9)
+        request.objectionAnsweredAt = date(rows, i, 10)
+        request.objectionOutcome = rows.text(i, 11).flatMap(ObjectionOutcome.init(rawValue:))
+        request.disputedAt = date(rows, i, 12)
+        return request
+    }
 }

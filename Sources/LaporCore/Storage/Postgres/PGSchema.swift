@@ -4,7 +4,8 @@
 /// v1 mirrors the SQLite schema as of its v14: the same tables, columns, checks and indexes;
 /// integers are bigint, the agency's case-insensitive names are unique on lower(); full text is a
 /// stored tsvector (`simple` configuration, accents removed) with a GIN index. The audit trail is
-/// append-only by trigger, as on SQLite. v2 indexes the same words FTS5 does.
+/// append-only by trigger, as on SQLite. v2 indexes the same words FTS5 does; v3 keeps the daily
+/// counters by trigger.
 enum PGSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-desk", """
@@ -185,6 +186,50 @@ enum PGSchema {
             ALTER TABLE report ADD COLUMN search tsvector GENERATED ALWAYS AS
                 (to_tsvector('simple'::regconfig, lapor_words(title || ' ' || body))) STORED;
             CREATE INDEX report_search ON report USING gin (search);
+            """),
+        // The daily counters follow every change of a counted column, in the changing transaction,
+        // as SQLite's triggers do. Inserts are counted by whoever inserts (an import adds a batch
+        // with one grouped upsert; `db copy` copies the counts), so COPY needs no trigger off.
+        // The two rows a change touches are upserted in key order, so two writers moving reports
+        // between the same pair of counts take their locks in the same order.
+        ("v3-counter-triggers", """
+            CREATE FUNCTION lapor_day(bigint) RETURNS bigint
+                LANGUAGE sql STABLE PARALLEL SAFE STRICT
+                AS $$ SELECT ($1 + extract(epoch FROM (now() AT TIME ZONE coalesce(
+                    (SELECT value FROM setting WHERE key = 'time_zone'), 'Asia/Jakarta')) - (now() AT TIME ZONE 'UTC'))::bigint)
+                    / 86400 $$;
+            CREATE FUNCTION lapor_count_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                INSERT INTO daily_count AS c (day, state, agency_id, category, channel, n)
+                    SELECT day, state, agency_id, category, channel, sum(n) FROM (
+                        SELECT lapor_day(OLD.submitted_at) AS day, OLD.state AS state,
+                               coalesce(OLD.agency_id, 0) AS agency_id, OLD.category AS category,
+                               OLD.channel AS channel, -1::bigint AS n
+                        UNION ALL
+                        SELECT lapor_day(NEW.submitted_at), NEW.state, coalesce(NEW.agency_id, 0), NEW.category,
+                               NEW.channel, 1::bigint WHERE TG_OP = 'UPDATE'
+                    ) AS moved
+                    GROUP BY 1, 2, 3, 4, 5 HAVING sum(n) <> 0 ORDER BY 1, 2, 3, 4, 5
+                    ON CONFLICT (day, state, agency_id, category, channel) DO UPDATE SET n = c.n + excluded.n;
+                IF TG_OP = 'DELETE' OR lapor_day(OLD.submitted_at) <> lapor_day(NEW.submitted_at) THEN
+                    INSERT INTO daily_total AS t (day, n)
+                        SELECT day, sum(n) FROM (
+                            SELECT lapor_day(OLD.submitted_at) AS day, -1::bigint AS n
+                            UNION ALL
+                            SELECT lapor_day(NEW.submitted_at), 1::bigint WHERE TG_OP = 'UPDATE'
+                        ) AS moved
+                        GROUP BY 1 ORDER BY 1
+                        ON CONFLICT (day) DO UPDATE SET n = t.n + excluded.n;
+                END IF;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER report_count_update AFTER UPDATE OF submitted_at, state, agency_id, category, channel ON report
+                FOR EACH ROW
+                WHEN ((OLD.submitted_at, OLD.state, OLD.agency_id, OLD.category, OLD.channel)
+                      IS DISTINCT FROM (NEW.submitted_at, NEW.state, NEW.agency_id, NEW.category, NEW.channel))
+                EXECUTE FUNCTION lapor_count_change();
+            CREATE TRIGGER report_count_delete AFTER DELETE ON report
+                FOR EACH ROW EXECUTE FUNCTION lapor_count_change();
             """),
     ]
 

@@ -145,22 +145,10 @@ extension PGStore {
     }
 
     public func requestStatus(reportID: Int64) throws -> RequestStatus? {
-        let rows = try query("""
-            SELECT report_id, year, seq, purpose, delivery, decision, ground, decided_at, extended_at, objected_at,
-                   objection_answered_at, objection_outcome, disputed_at
-            FROM info_request WHERE report_id = $1
-            """, [String(reportID)])
+        let rows = try query("SELECT \(PGRowDecoding.requestColumns) FROM info_request WHERE report_id = $1",
+                             [String(reportID)])
         guard rows.count > 0 else { return nil }
-        var request = InformationRequest(reportID: reportID, year: rows.int(0, 1) ?? 0, sequence: rows.int(0, 2) ?? 0,
-                                         purpose: rows.text(0, 3) ?? "", delivery: rows.text(0, 4) ?? "")
-        request.decision = rows.text(0, 5).flatMap(RequestDecision.init(rawValue:))
-        request.ground = rows.text(0, 6).flatMap(RefusalGround.parse)
-        request.decidedAt = Cell.date(rows, 0, 7)
-        request.extendedAt = Cell.date(rows, 0, 8)
-        request.objectedAt = Cell.date(rows, 0, 9)
-        request.objectionAnsweredAt = Cell.date(rows, 0, 10)
-        request.objectionOutcome = rows.text(0, 11).flatMap(ObjectionOutcome.init(rawValue:))
-        request.disputedAt = Cell.date(rows, 0, 12)
+        let request = PGRowDecoding.request(rows, 0)
         let calendar = try deskCalendar()
         let window = request.objectedAt == nil
             ? request.decidedAt.map { RequestRules.objectionWindow(decided: $0, calendar: calendar, zone: zone) }

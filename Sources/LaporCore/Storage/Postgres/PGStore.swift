@@ -1,13 +1,18 @@
 import Foundation
 
-/// The desk on a PostgreSQL server, for the commands that run there so far (`list`, `export`);
-/// the rest of the store's operations follow (docs/decisions.md, "PostgreSQL").
+/// The desk on a PostgreSQL server, for the commands that run there so far (the reading commands
+/// and the lifecycle actions); the rest follow (docs/decisions.md, "PostgreSQL").
 ///
 /// One libpq connection, used by one thread at a time (a lock keeps it so). Reads run as single
-/// statements, each seeing one snapshot; a page of reports is one statement.
+/// statements, each seeing one snapshot; a page of reports is one statement. Writes run in
+/// ``write(_:)``: one transaction that holds the connection and is retried when the server
+/// gives it up (a deadlock, a serialization failure, a register number taken meanwhile).
 public final class PGStore: ReportReading, @unchecked Sendable {
     private let connection: PGConnection
-    private let lock = NSLock()
+    /// Recursive: a write transaction holds it while the reads inside it take it again.
+    private let lock = NSRecursiveLock()
+    /// Inside ``write(_:)`` the server's errors stay `PGError`s, so the retry can see their SQLSTATE.
+    private var writing = false
     public let zone: DeskZone
 
     /// Connects (libpq's URI forms, `~/.pgpass` and `PG*` variables apply) and migrates.
@@ -31,13 +36,42 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     public var location: String { connection.location }
 
     /// Runs one statement under the lock, translating the server's refusals into the desk's errors.
+    @discardableResult
     func query(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
         lock.lock()
         defer { lock.unlock() }
         do {
             return try connection.execute(sql, parameters)
-        } catch let error as PGError {
+        } catch let error as PGError where !writing {
             throw PGTables.translate(error, location: location)
+        }
+    }
+
+    /// SQLSTATEs after which the whole transaction is run again: serialization failure, deadlock,
+    /// a lock wait past `lock_timeout`, a unique key another writer took first.
+    private static let retryable: Set<String> = ["40001", "40P01", "55P03", "23505"]
+
+    /// Runs `body` in one READ COMMITTED transaction holding the connection. Rows are held with
+    /// `SELECT … FOR UPDATE` inside it; when the server gives the transaction up it is rolled back
+    /// and run again after a short, growing, jittered pause; after eight tries it is busy (75).
+    func write<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        var attempt = 0
+        while true {
+            do {
+                writing = true
+                defer { writing = false }
+                return try connection.transaction {
+                    try connection.execute("SET LOCAL lock_timeout = '5s'")
+                    return try body()
+                }
+            } catch let error as PGError {
+                attempt += 1
+                guard Self.retryable.contains(error.sqlState) else { throw PGTables.translate(error, location: location) }
+                guard attempt < 8 else { throw LaporError.databaseBusy(path: location) }
+                usleep(UInt32.random(in: 1_000...(5_000 << min(attempt, 6))))
+            }
         }
     }
 

@@ -133,10 +133,7 @@ extension LaporStore {
     }
 
     static func visibleTemplate(_ db: Database, _ name: String, for user: User) throws -> ReplyTemplate {
-        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        guard let stored = try loadTemplates(db).first(where: { $0.template.name == wanted }),
-              templateVisible(stored, to: user) else { throw LaporError.templateNotFound(name) }
-        return stored.template
+        try ReplyTemplate.pick(name, among: loadTemplates(db).map { ($0.template, $0.agencyID) }, for: user)
     }
 
     static func storeTemplate(_ db: Database, _ template: ReplyTemplate, action: String, by actor: User, at now: Date) throws {
