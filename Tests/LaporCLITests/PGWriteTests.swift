@@ -104,6 +104,18 @@ struct PGWriteTests {
             ["--as", "kabid.ikp", "show", "3000015"],
             ["--as", "kabid.ikp", "show", "3001212", "--json"],
             ["--as", "kabid.ikp", "list", "--where", "~o ~w 2", "--ids", "--limit", "100000"],
+            // What supervisors and leaders read.
+            ["--as", "kabid.ikp", "sla", "--json"],
+            ["--as", "kabid.ikp", "sla", "--where", "~a PUPR | ~G", "--limit", "400"],
+            ["--as", "pd.pupr", "sla", "--json"],
+            ["--as", "kabid.ikp", "stats", "trend", "--json"],
+            ["--as", "kabid.ikp", "stats", "trend", "--where", "~a DLH ~h web"],
+            ["--as", "pd.dlh", "stats", "trend", "--json"],
+            ["--as", "kabid.ikp", "stats", "compare", "2026-11-01..2026-11-07", "2026-11-08..2026-11-14"],
+            ["--as", "kabid.ikp", "stats", "board", "--json"],
+            ["--as", "kabid.ikp", "stats", "board", "--from", "2026-11-05", "--to", "2026-11-12"],
+            ["--as", "pd.pupr", "stats", "board", "--json"],
+            ["--as", "kabid.ikp", "stats", "verify", "--json"],
         ]
         for command in readers {
             let extra = ["--now", "2026-11-24T10:00:00+07:00"]
@@ -111,6 +123,10 @@ struct PGWriteTests {
             let there = Self.run(["--db", server] + extra + command)
             #expect(here.code == 0 && here.out == there.out, "\(command): \(here.out.count) / \(there.out.count) bytes")
         }
+        // The automatic actions write through paths not on the server yet: refused, nothing changed.
+        let audit = try PGConnection(uri: server).execute("SELECT count(*) FROM audit").int(0, 0)
+        #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "sla", "--apply"]).code == 73)
+        #expect(try PGConnection(uri: server).execute("SELECT count(*) FROM audit").int(0, 0) == audit)
         let check = Self.run(["--db", server, "--as", "kabid.ikp", "--json", "db", "check"])
         #expect(check.code == 0, "db check: \(check.out.prefix(400))")
         #expect(check.out.contains("\"daily counters\""))

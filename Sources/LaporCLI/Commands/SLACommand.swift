@@ -11,10 +11,10 @@ struct SLACommand: ParsableCommand {
     @Option(help: "Show at most this many items in the table (JSON lists all).") var limit: Int = 40
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         if apply { return try runApply(ctx) }
-        let readings = try ctx.store.slaReadings(try ctx.filter(`where`), for: ctx.user, now: ctx.now)
-        let engine = try ctx.store.clockEngine()
+        let readings = try ctx.reader.slaReadings(try ctx.filter(`where`), for: ctx.user, now: ctx.now)
+        let engine = try ctx.reader.clockEngine()
         var items: [(Report, ClockReading, Int)] = []
         for (report, clocks) in readings {
             for clock in clocks where clock.isRunning {

@@ -16,7 +16,7 @@ struct StatsBoardCommand: ParsableCommand {
     static let states: [ReportState] = [.dispositioned, .inProgress, .awaitingReporter, .resolved, .archived]
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         guard ["table", "csv", "md", "xlsx"].contains(format) else {
             throw LaporError.invalidArgument("--format takes table, csv, md or xlsx, not '\(format)'.")
         }
@@ -24,9 +24,9 @@ struct StatsBoardCommand: ParsableCommand {
         let last = try to.map { try StatsDates.parse($0, today: Trend.Day(ctx.now, zone: ctx.zone)) } ?? Trend.Day(ctx.now, zone: ctx.zone)
         let first = try from.map { try StatsDates.parse($0, today: Trend.Day(ctx.now, zone: ctx.zone)) } ?? last.adding(days: -89)
         guard first <= last else { throw LaporError.invalidArgument("--from must not be after --to.") }
-        let lines = try ctx.store.board(from: first, to: last, now: ctx.now, for: ctx.user)
+        let lines = try ctx.reader.board(from: first, to: last, now: ctx.now, for: ctx.user)
         if let chart {
-            let daily = try ctx.store.dailyCounts(from: first, to: last, for: ctx.user)
+            let daily = try ctx.reader.dailyCounts(from: first, to: last, for: ctx.user)
             let svg = VolumeChart.svg(Trend.buckets(daily: daily, from: first, to: last, by: .day), title: "\(first.text) … \(last.text)", language: ctx.language)
             guard FileManager.default.createFile(atPath: chart, contents: Data(svg.utf8)) else { throw LaporError.invalidArgument("Cannot write \(chart).") }
         }
@@ -71,7 +71,7 @@ struct StatsBoardCommand: ParsableCommand {
     }
 
     /// The scorecard as a workbook: counts and percentages as numbers, empty where there is no figure.
-    private func writeWorkbook(_ lines: [LaporStore.BoardLine], header: [String], first: Trend.Day, last: Trend.Day, language l: Language) throws {
+    private func writeWorkbook(_ lines: [BoardLine], header: [String], first: Trend.Day, last: Trend.Day, language l: Language) throws {
         guard let output else { return }
         let writer = try XLSXWriter(path: output)
         try writer.addSheet(l == .id ? "Papan disposisi" : "Disposition board")

@@ -13,8 +13,8 @@ struct StatsVerifyCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let mismatches = try ctx.store.verifyDailyCounts()
+        let ctx = try Context.open(common, onServer: true)
+        let mismatches = try ctx.reader.verifyDailyCounts()
         if ctx.json { try Output.json(["mismatches": mismatches, "ok": mismatches == 0]) } else {
             Output.line(mismatches == 0 ? (ctx.language == .id ? "Penghitung harian cocok dengan hitung ulang penuh." : "Daily counters match a full recount.")
                                         : (ctx.language == .id ? "\(mismatches) baris penghitung berbeda dari hitung ulang." : "\(mismatches) counter rows differ from a recount."))

@@ -10,13 +10,13 @@ struct StatsCompareCommand: ParsableCommand {
     @Argument(help: "Second period, e.g. 2026-08-23..2026-11-22.") var b: String
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let today = Trend.Day(ctx.now, zone: ctx.zone)
         let periods = try [a, b].map { try Self.period($0, today: today) }
         var out: [String: Any] = [:]
         var perDay: [Double] = [], perWeekdays: [Double] = []
         for (key, (from, to)) in zip(["a", "b"], periods) {
-            let daily = try ctx.store.dailyCounts(from: from, to: to, for: ctx.user)
+            let daily = try ctx.reader.dailyCounts(from: from, to: to, for: ctx.user)
             let total = daily.values.reduce(0, +)
             let days = to.ordinal - from.ordinal + 1
             let average = Double(total) / Double(days)

@@ -11,13 +11,13 @@ struct StatsTrendCommand: ParsableCommand {
     @Option(help: "Only reports matching this filter (counted from the reports, not the kept counters).") var `where`: String?
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         guard let bucket = Trend.Bucket(rawValue: by) else { throw LaporError.invalidArgument("--by takes day, week or month, not '\(by)'.") }
         let last = try to.map { try StatsDates.parse($0, today: Trend.Day(ctx.now, zone: ctx.zone)) } ?? Trend.Day(ctx.now, zone: ctx.zone)
         let span = switch bucket { case .day: 29; case .week: 83; case .month: 729 }
         let first = try from.map { try StatsDates.parse($0, today: Trend.Day(ctx.now, zone: ctx.zone)) } ?? last.adding(days: -span)
         guard first <= last else { throw LaporError.invalidArgument("--from must not be after --to.") }
-        let daily = try ctx.store.dailyCounts(from: first, to: last, condition: try ctx.filter(`where`), for: ctx.user)
+        let daily = try ctx.reader.dailyCounts(from: first, to: last, condition: try ctx.filter(`where`), for: ctx.user)
         let buckets = Trend.buckets(daily: daily, from: first, to: last, by: bucket)
         if ctx.json {
             try Output.json(["by": bucket.rawValue, "from": first.text, "to": last.text,

@@ -57,7 +57,8 @@ public enum ActionDecision {
 
     /// Whether the report's `state_since` restarts: on a change of state, and on every route (a
     /// re-route starts the agency's time afresh).
-    public static func restartsState(_ action: LifecycleAction, from before: ReportState, to after: ReportState) -> Bool {
+    public static func restartsState(_ action: LifecycleAction, from before: ReportState,
+                                     to after: ReportState) -> Bool {
         before != after || action == .route
     }
 }

@@ -41,10 +41,12 @@ struct ActionFlow<Steps: ActionSteps> {
                 let done = try apply(action, to: member, note: noteFor(member, note, fill: fill, target: targetName),
                                      agency: agencyRef, via: report.id, engine: engine, detail: detail)
                 result.auditIDs.append(done.auditID)
-                result.members.append(MemberOutcome(trackingID: member.trackingID, state: done.report.state, refusal: nil))
+                result.members.append(MemberOutcome(trackingID: member.trackingID, state: done.report.state,
+                                                    refusal: nil))
             } catch let refusal as LaporError {
                 if case .databaseBusy = refusal { throw refusal }
-                result.members.append(MemberOutcome(trackingID: member.trackingID, state: member.state, refusal: refusal))
+                result.members.append(MemberOutcome(trackingID: member.trackingID, state: member.state,
+                                                    refusal: refusal))
             }
         }
         return result
@@ -52,7 +54,8 @@ struct ActionFlow<Steps: ActionSteps> {
 
     /// Checks and applies one action to one report.
     mutating func apply(_ action: LifecycleAction, to report: Report, note: String, agency agencyRef: String?,
-                        via incident: Int64?, engine: SLAClocks, detail: ActionDetail) throws -> (report: Report, auditID: Int64) {
+                        via incident: Int64?, engine: SLAClocks,
+                        detail: ActionDetail) throws -> (report: Report, auditID: Int64) {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         let target = try ActionDecision.target(of: action, on: report, by: user, note: note)
         let request = try checkRequestRules(action, on: report, detail: detail, engine: engine)
@@ -67,7 +70,8 @@ struct ActionFlow<Steps: ActionSteps> {
         let auditID = try steps.store(change)
         if let request { try steps.recordRequestStep(change, request: request) }
         let events = try steps.clockEvents(reportID: report.id)
-        let readings = engine.readings(submitted: report.submittedAt, events: events, now: report.submittedAt, type: report.type)
+        let readings = engine.readings(submitted: report.submittedAt, events: events, now: report.submittedAt,
+                                       type: report.type)
         try steps.storeDue(reportID: report.id, DueMark(readings: readings))
         return (updated, auditID)
     }

@@ -1,8 +1,8 @@
 import Foundation
 
-/// What the read-only commands (`list`, `export`, `show`, `audit`) need from a desk, answered by both engines:
-/// SQLite's ``LaporStore`` and PostgreSQL's ``PGStore``. Visibility and agency resolution are
-/// decided in the core from what each engine loads.
+/// What the read-only commands (`list`, `export`, `show`, `audit`, `sla`, `stats`) need from a desk,
+/// answered by both engines: SQLite's ``LaporStore`` and PostgreSQL's ``PGStore``. Visibility, agency
+/// resolution, clocks and the board's figures are decided in the core from what each engine loads.
 public protocol ReportReading: AnyObject {
     /// The file path or the server's URI without its password, for messages.
     var location: String { get }
@@ -40,4 +40,26 @@ public protocol ReportReading: AnyObject {
     func incident(of reportID: Int64) throws -> IncidentSummary?
     /// An information request's register row and objection window.
     func requestStatus(reportID: Int64) throws -> RequestStatus?
+
+    // What `sla` and `stats` read.
+
+    /// The clock engine from the desk's policy, calendars and agencies' calendars.
+    func clockEngine() throws -> SLAClocks
+    /// Every clock of each open report matching `condition` that `user` may see, judged at `now`, by id.
+    func slaReadings(_ condition: ReportCondition?, for user: User, now: Date) throws -> [(Report, [ClockReading])]
+    /// Reports submitted per day (desk zone) between two days inclusive, as `user` sees them; without a
+    /// condition they come from the daily counters.
+    func dailyCounts(from: Trend.Day, to: Trend.Day, condition: ReportCondition?,
+                     for user: User) throws -> [Trend.Day: Int]
+    /// The disposition board for reports submitted between two days inclusive, judged at `now`, by code.
+    func board(from: Trend.Day, to: Trend.Day, now: Date, for user: User) throws -> [BoardLine]
+    /// Rows where the kept daily counters differ from a full recount (0 when they agree).
+    func verifyDailyCounts() throws -> Int
+}
+
+extension ReportReading {
+    /// Every report submitted per day, from the counters.
+    public func dailyCounts(from: Trend.Day, to: Trend.Day, for user: User) throws -> [Trend.Day: Int] {
+        try dailyCounts(from: from, to: to, condition: nil, for: user)
+    }
 }

@@ -36,7 +36,9 @@ struct PGActionSteps: ActionSteps {
     func clockEngine() throws -> SLAClocks { try store.clockEngine() }
 
     func currentAgencies() throws -> [Agency] {
-        let rows = try store.query("SELECT \(PGRowDecoding.agencyColumns) FROM agency WHERE merged_into IS NULL ORDER BY id")
+        let rows = try store.query("""
+            SELECT \(PGRowDecoding.agencyColumns) FROM agency WHERE merged_into IS NULL ORDER BY id
+            """)
         return (0..<rows.count).map { PGRowDecoding.agency(rows, $0) }
     }
 
@@ -73,8 +75,9 @@ struct PGActionSteps: ActionSteps {
             UPDATE report SET state = $1, agency_id = $2, bounces = $3, returned = $4, version = $5, updated_at = $6,
                 state_since = CASE WHEN $7::boolean THEN $6 ELSE state_since END, desk_touched = 1
             WHERE id = $8
-            """, [after.state.rawValue, after.agencyID.map(String.init), String(after.bounces), after.returned ? "1" : "0",
-                  String(after.version), seconds, restarts ? "true" : "false", String(before.id)])
+            """, [after.state.rawValue, after.agencyID.map(String.init), String(after.bounces),
+                  after.returned ? "1" : "0", String(after.version), seconds, restarts ? "true" : "false",
+                  String(before.id)])
         let rows = try store.query("""
             INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id,
                 note, via_incident, detail)

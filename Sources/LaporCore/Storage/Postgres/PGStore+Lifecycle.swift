@@ -18,9 +18,10 @@ extension PGStore: ReportActing {
             FROM reply_template t LEFT JOIN agency a ON a.id = t.agency_id ORDER BY t.name
             """)
         let stored = (0..<rows.count).map { i in
-            let actions = (rows.text(i, 2) ?? "").split(separator: ",").compactMap { LifecycleAction(rawValue: String($0)) }
-            let template = ReplyTemplate(name: rows.text(i, 0) ?? "", language: Language(rawValue: rows.text(i, 1) ?? "") ?? .id,
-                                         actions: actions, agencyCode: rows.text(i, 4), text: rows.text(i, 5) ?? "")
+            let actions = (rows.text(i, 2) ?? "").split(separator: ",")
+                .compactMap { LifecycleAction(rawValue: String($0)) }
+            let language = Language(rawValue: rows.text(i, 1) ?? "") ?? .id
+            let template = ReplyTemplate(name: rows.text(i, 0) ?? "", language: language, actions: actions, agencyCode: rows.text(i, 4), text: rows.text(i, 5) ?? "")
             return (template: template, agencyID: PGRowDecoding.int(rows, i, 3))
         }
         return try ReplyTemplate.pick(name, among: stored, for: user)

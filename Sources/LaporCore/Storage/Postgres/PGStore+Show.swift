@@ -86,7 +86,7 @@ extension PGStore {
     }
 
     /// The clock engine from the desk's settings, calendars and agencies.
-    func clockEngine() throws -> SLAClocks {
+    public func clockEngine() throws -> SLAClocks {
         let settings = try query("SELECT key, value FROM setting WHERE key LIKE 'sla.%'")
         let holidays = try query("SELECT date, name, kind, calendar, source FROM holiday")
         let calendars = try query("SELECT id, calendar FROM agency WHERE calendar IS NOT NULL AND calendar <> ''")
@@ -106,21 +106,26 @@ extension PGStore {
     }
 
     func clockEvents(reportID: Int64) throws -> [ClockEvent] {
+        try clockEvents(whereSQL: "WHERE report.id = $1", [String(reportID)])[reportID] ?? []
+    }
+
+    /// Lifecycle events per report for the reports `whereSQL` selects (it may name `report`).
+    func clockEvents(whereSQL: String, _ parameters: [String?]) throws -> [Int64: [ClockEvent]] {
         let rows = try query("""
             SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id, audit.to_state,
                    report.submitted_at, report.type
-            FROM audit JOIN report ON report.id = audit.report_id WHERE report.id = $1 ORDER BY audit.id
-            """, [String(reportID)])
+            FROM audit JOIN report ON report.id = audit.report_id \(whereSQL) ORDER BY audit.report_id, audit.id
+            """, parameters)
         var history = ClockHistory()
         for i in 0..<rows.count {
-            history.add(ClockHistory.Record(reportID: reportID, action: rows.text(i, 1) ?? "",
+            history.add(ClockHistory.Record(reportID: Cell.int(rows, i, 0) ?? 0, action: rows.text(i, 1) ?? "",
                                             at: Cell.date(rows, i, 2) ?? Date(timeIntervalSince1970: 0),
                                             fromState: rows.text(i, 3), toAgencyID: Cell.int(rows, i, 4),
                                             toState: rows.text(i, 5),
                                             submittedAt: Cell.date(rows, i, 6) ?? Date(timeIntervalSince1970: 0),
                                             type: ReportType(rawValue: rows.text(i, 7) ?? "") ?? .pengaduan))
         }
-        return history.events[reportID] ?? []
+        return history.events
     }
 
     public func origin(trackingID: String) throws -> ReportOrigin? {

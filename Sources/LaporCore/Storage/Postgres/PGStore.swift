@@ -47,6 +47,25 @@ public final class PGStore: ReportReading, @unchecked Sendable {
         }
     }
 
+    /// Runs several reads as one snapshot (REPEATABLE READ, read only), holding the connection.
+    func snapshot<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        } catch let error as PGError {
+            throw PGTables.translate(error, location: location)
+        }
+        do {
+            let value = try body()
+            try query("COMMIT")
+            return value
+        } catch {
+            _ = try? connection.execute("ROLLBACK")
+            throw error
+        }
+    }
+
     /// SQLSTATEs after which the whole transaction is run again: serialization failure, deadlock,
     /// a lock wait past `lock_timeout`, a unique key another writer took first.
     private static let retryable: Set<String> = ["40001", "40P01", "55P03", "23505"]
@@ -68,7 +87,9 @@ public final class PGStore: ReportReading, @unchecked Sendable {
                 }
             } catch let error as PGError {
                 attempt += 1
-                guard Self.retryable.contains(error.sqlState) else { throw PGTables.translate(error, location: location) }
+                guard Self.retryable.contains(error.sqlState) else {
+                    throw PGTables.translate(error, location: location)
+                }
                 guard attempt < 8 else { throw LaporError.databaseBusy(path: location) }
                 usleep(UInt32.random(in: 1_000...(5_000 << min(attempt, 6))))
             }

@@ -16,17 +16,7 @@ extension PGTables {
                                     : "missing: \(missing.joined(separator: ", "))"))
         checks.append(try indexCheck())
         let offset = try zoneOffset()
-        let mismatches = try connection.execute("""
-            WITH fresh AS (SELECT (submitted_at + \(offset)) / 86400 AS day, state, coalesce(agency_id, 0) AS agency_id,
-                                  category, channel, count(*) AS n FROM report GROUP BY 1, 2, 3, 4, 5),
-                 kept AS (SELECT day, state, agency_id, category, channel, n FROM daily_count WHERE n <> 0),
-                 fresh_total AS (SELECT (submitted_at + \(offset)) / 86400 AS day, count(*) AS n FROM report GROUP BY 1),
-                 kept_total AS (SELECT day, n FROM daily_total WHERE n <> 0)
-            SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept) a)
-                 + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh) b)
-                 + (SELECT count(*) FROM (SELECT * FROM fresh_total EXCEPT SELECT * FROM kept_total) c)
-                 + (SELECT count(*) FROM (SELECT * FROM kept_total EXCEPT SELECT * FROM fresh_total) d)
-            """).int(0, 0) ?? 0
+        let mismatches = try connection.execute(Self.counterMismatches(offset: offset)).int(0, 0) ?? 0
         checks.append(StoreCheck("daily counters", mismatches == 0 ? .ok : .failed,
                                  mismatches == 0 ? "equal to a full recount" : "\(mismatches) rows differ from a recount"))
         return checks
@@ -64,5 +54,20 @@ extension PGTables {
     private func zoneOffset() throws -> Int {
         let name = try connection.execute("SELECT value FROM setting WHERE key = 'time_zone'").text(0, 0)
         return (name.flatMap(DeskZone.init(identifier:)) ?? .jakarta).timeZone.secondsFromGMT()
+    }
+
+    /// One statement counting the rows where the daily counters differ from a recount of the reports.
+    static func counterMismatches(offset: Int) -> String {
+        """
+        WITH fresh AS (SELECT (submitted_at + \(offset)) / 86400 AS day, state, coalesce(agency_id, 0) AS agency_id,
+                              category, channel, count(*) AS n FROM report GROUP BY 1, 2, 3, 4, 5),
+             kept AS (SELECT day, state, agency_id, category, channel, n FROM daily_count WHERE n <> 0),
+             fresh_total AS (SELECT (submitted_at + \(offset)) / 86400 AS day, count(*) AS n FROM report GROUP BY 1),
+             kept_total AS (SELECT day, n FROM daily_total WHERE n <> 0)
+        SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept) a)
+             + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh) b)
+             + (SELECT count(*) FROM (SELECT * FROM fresh_total EXCEPT SELECT * FROM kept_total) c)
+             + (SELECT count(*) FROM (SELECT * FROM kept_total EXCEPT SELECT * FROM fresh_total) d)
+        """
     }
 }
