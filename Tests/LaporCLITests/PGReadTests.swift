@@ -156,7 +156,7 @@ struct PGReadTests {
         #expect(reveal.code == 73)
         #expect(reveal.out.isEmpty)
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "show", "TOK1", "--reveal"]).code == 73)
-        #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "sla", "--apply"]).code == 73)
+        #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "ppid", "register"]).code == 73)
         #expect(Self.run(["--db", server, "--as", "op.sari", "--now", Self.now, "group", "into", "TOK1", "--into", "TOK2"])
             .code == 73)
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "list", "--where", "~w"]).code == 2)

@@ -123,13 +123,29 @@ struct PGWriteTests {
             let there = Self.run(["--db", server] + extra + command)
             #expect(here.code == 0 && here.out == there.out, "\(command): \(here.out.count) / \(there.out.count) bytes")
         }
-        // The automatic actions write through paths not on the server yet: refused, nothing changed.
-        let audit = try PGConnection(uri: server).execute("SELECT count(*) FROM audit").int(0, 0)
-        #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "sla", "--apply"]).code == 73)
-        #expect(try PGConnection(uri: server).execute("SELECT count(*) FROM audit").int(0, 0) == audit)
         let check = Self.run(["--db", server, "--as", "kabid.ikp", "--json", "db", "check"])
         #expect(check.code == 0, "db check: \(check.out.prefix(400))")
         #expect(check.out.contains("\"daily counters\""))
+    }
+
+    /// `sla --apply` closes and escalates the same reports on both engines, leaves the same trail,
+    /// and a second run (or two at once on the server) changes nothing more.
+    @Test func automaticActionsAreTheSameAndHappenOnce() throws {
+        let (file, server) = try Self.desk()
+        defer { Capture.remove(file) }
+        let later = ["--now", "2026-12-10T09:00:00+07:00", "--as", "kabid.ikp"]
+        let here = Self.run(["--db", file] + later + ["--json", "sla", "--apply"])
+        let there = Self.run(["--db", server] + later + ["--json", "sla", "--apply"])
+        #expect(here.code == 0 && here.out == there.out, "\(here.out.prefix(300)) | \(there.out.prefix(300))")
+        let result = try JSONSerialization.jsonObject(with: Data(there.out.utf8)) as? [String: Any]
+        let closed = (result?["auto_closed"] as? [Any])?.count ?? 0
+        let escalated = (result?["escalated"] as? [Any])?.count ?? 0
+        #expect(closed > 0 && escalated > 0, "the demo has reports to close (\(closed)) and to escalate (\(escalated))")
+        let audit = ["audit", "--json", "--limit", "100000"]
+        #expect(Self.run(["--db", file] + later + audit).out == Self.run(["--db", server] + later + audit).out)
+        let again = Self.run(["--db", server] + later + ["--json", "sla", "--apply"]).out
+        #expect(again.contains("\"auto_closed\" : [\n\n  ]") || again.contains("\"auto_closed\" : []"), "\(again.prefix(200))")
+        #expect(Self.run(["--db", server, "--as", "kabid.ikp", "db", "check"]).code == 0)
     }
 
     /// The daily counters follow every action on the server: a check against a recount passes

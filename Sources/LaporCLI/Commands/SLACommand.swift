@@ -63,7 +63,7 @@ struct SLACommand: ParsableCommand {
     }
 
     private func runApply(_ ctx: Context) throws {
-        let result = try ctx.store.applyDueActions(now: ctx.now)
+        let result = try ctx.writer.applyDueActions(now: ctx.now)
         if ctx.json {
             try Output.json(["as_of": ctx.zone.iso(ctx.now), "auto_closed": result.autoClosed, "escalated": result.escalated])
             return

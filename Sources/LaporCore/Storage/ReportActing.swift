@@ -10,6 +10,9 @@ public protocol ReportActing: ReportReading {
              detail: ActionDetail) throws -> ActionResult
     /// The reply template `name` as `user` may use it.
     func template(named name: String, for user: User) throws -> ReplyTemplate
+    /// Auto-closes reports whose auto-close countdown ran out and escalates reports that bounced at
+    /// least the policy's threshold (once per bounce count), each as one audit record by `sistem`.
+    func applyDueActions(now: Date) throws -> AutomationResult
 }
 
 extension LaporStore: ReportActing {}

@@ -27,3 +27,45 @@ extension PGStore: ReportActing {
         return try ReplyTemplate.pick(name, among: stored, for: user)
     }
 }
+
+extension PGStore {
+    /// As on SQLite; a report another process changed or closed meanwhile is left to it (the
+    /// actions are idempotent), and two runs at once escalate each bounce count once (they take
+    /// turns on an advisory lock).
+    public func applyDueActions(now: Date) throws -> AutomationResult {
+        let system = try user(login: User.systemLogin)
+        let seconds = Int64(now.timeIntervalSince1970.rounded(.down))
+        let due = try slaReadings(.all([.state(.awaitingReporter), .dueBefore(seconds)]), for: system, now: now)
+        var closed: [String] = []
+        for report in DueActions.autoCloses(due) {
+            do {
+                _ = try act(.autoClose, on: report.trackingID, by: system, at: now, note: DueActions.autoCloseNote,
+                            expectedVersion: report.version)
+                closed.append(report.trackingID)
+            } catch LaporError.staleReport {
+                continue
+            }
+        }
+        let threshold = try clockEngine().policy.escalateAfterBounces
+        let escalated: [String] = try write {
+            try query("SELECT pg_advisory_xact_lock(7274067)")
+            var open = PGCondition()
+            let openSQL = open.sql(.open)
+            let rows = try query("""
+                SELECT report.id, report.tracking_id, report.bounces FROM report
+                WHERE report.bounces >= $\(open.parameters.count + 1) AND \(openSQL)
+                  AND NOT EXISTS (SELECT 1 FROM audit WHERE audit.report_id = report.id AND audit.action = 'escalate'
+                                  AND audit.note = 'bounces=' || report.bounces)
+                ORDER BY report.id
+                """, open.parameters + [String(threshold)])
+            for i in 0..<rows.count {
+                try query("""
+                    INSERT INTO audit (at, actor, role, action, report_id, note) VALUES ($1, $2, 'system', 'escalate', $3, $4)
+                    """, [String(seconds), system.login, rows.text(i, 0),
+                          DueActions.escalationNote(bounces: rows.int(i, 2) ?? 0)])
+            }
+            return (0..<rows.count).map { rows.text($0, 1) ?? "" }
+        }
+        return AutomationResult(autoClosed: closed, escalated: escalated)
+    }
+}

@@ -4,10 +4,7 @@ import GRDB
 /// Automatic actions taken by the desk itself (user `sistem`): idempotent, so running them
 /// twice changes nothing the second time.
 extension LaporStore {
-    public struct AutomationResult: Sendable, Equatable {
-        public var autoClosed: [String]
-        public var escalated: [String]
-    }
+    public typealias AutomationResult = LaporCore.AutomationResult
 
     /// Auto-closes reports whose auto-close countdown ran out, and escalates reports that bounced
     /// at least the policy's threshold (once per bounce count), each as one audit record.
@@ -16,9 +13,9 @@ extension LaporStore {
         let due = try slaReadings(.all([.state(.awaitingReporter), .dueBefore(RowDecoding.seconds(now))]),
                                   for: system, now: now)
         var closed: [String] = []
-        for (report, clocks) in due where clocks.contains(where: { $0.clock == .autoClose && $0.status == .overdue }) {
-            _ = try perform(.autoClose, on: report.trackingID, by: system, at: now,
-                            note: "Selesai otomatis: pelapor tidak menanggapi dalam batas waktu", expectedVersion: report.version)
+        for report in DueActions.autoCloses(due) {
+            _ = try perform(.autoClose, on: report.trackingID, by: system, at: now, note: DueActions.autoCloseNote,
+                            expectedVersion: report.version)
             closed.append(report.trackingID)
         }
         let threshold = try policy().escalateAfterBounces
@@ -33,7 +30,7 @@ extension LaporStore {
             for row in rows {
                 let bounces: Int = row[2]
                 try Self.appendAudit(db, AuditEntry(at: now, actor: system.login, role: .system, action: "escalate",
-                                                    reportID: row[0], note: "bounces=\(bounces)"))
+                                                    reportID: row[0], note: DueActions.escalationNote(bounces: bounces)))
             }
             return rows.map { $0[1] }
         }
