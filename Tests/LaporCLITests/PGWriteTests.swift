@@ -248,22 +248,6 @@ struct PGWriteTests {
 
     /// Starts the built `lapor` with its stdout in a file; the caller waits for it.
     static func spawn(_ arguments: [String], stdout path: String) throws -> pid_t {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let tool = TerminalJourneyTests.binary
-        let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + arguments).map { strdup($0) } + [nil]
-        defer { for p in argv { free(p) } }
-        var env = ProcessInfo.processInfo.environment
-        env["LANG"] = "C.UTF-8"
-        let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { for p in envp { free(p) } }
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, tool, &actions, nil, argv, envp)
-        guard rc == 0 else { throw LaporError.invalidArgument("cannot start \(tool): \(String(cString: strerror(rc)))") }
-        return pid
+        try TerminalJourneyTests.spawn(TerminalJourneyTests.binary, arguments, stdout: path)
     }
 }

@@ -18,11 +18,20 @@ import Testing
     static func run(_ tool: String, _ arguments: [String], detached: Bool = false) throws -> String {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-run-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: out) }
+        let pid = try spawn(tool, arguments, stdout: detached ? "/dev/null" : out)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return detached ? "" : ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+    }
+
+    /// Starts a tool with stdin and stderr on /dev/null and stdout in the file `stdout`; the caller
+    /// waits for the returned pid.
+    static func spawn(_ tool: String, _ arguments: [String], stdout: String) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, detached ? "/dev/null" : out, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = ([tool] + arguments).map { strdup($0) } + [nil]
         defer { for p in argv { free(p) } }
@@ -33,9 +42,7 @@ import Testing
         var pid: pid_t = 0
         let rc = posix_spawnp(&pid, tool, &actions, nil, argv, envp)
         guard rc == 0 else { throw JourneyError(message: "cannot start \(tool): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return detached ? "" : ((try? String(contentsOfFile: out, encoding: .utf8)) ?? "")
+        return pid
     }
 
     struct JourneyError: Error { let message: String }

@@ -25,14 +25,14 @@ public enum ActionDecision {
     }
 
     /// The report after the action: its state, agency, bounces and return flag, one version on.
-    /// `agency` is a route's resolved target (asked for only on a route, after every other check).
+    /// `agency` is a route's resolved target (required on a route, ignored otherwise).
     public static func applied(_ action: LifecycleAction, to report: Report, target: ReportState, at now: Date,
-                               agency: () throws -> Agency) throws -> Report {
+                               agency: Agency?) throws -> Report {
         var updated = report
         updated.state = target
         switch action {
         case .route:
-            let agency = try agency()
+            guard let agency else { throw LaporError.invalidArgument("A route needs an agency.") }
             if report.state == .dispositioned {
                 if agency.id == report.agencyID && !report.returned {
                     throw LaporError.sameAgency(trackingID: report.trackingID, agency: agency.code)

@@ -59,12 +59,8 @@ struct ActionFlow<Steps: ActionSteps> {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         let target = try ActionDecision.target(of: action, on: report, by: user, note: note)
         let request = try checkRequestRules(action, on: report, detail: detail, engine: engine)
-        var resolved: Agency?
-        if action == .route { resolved = try resolve(agencyRef ?? "") }
-        let updated = try ActionDecision.applied(action, to: report, target: target, at: now) {
-            guard let resolved else { throw LaporError.invalidArgument("A route needs an agency.") }
-            return resolved
-        }
+        let agency = action == .route ? try resolve(agencyRef ?? "") : nil
+        let updated = try ActionDecision.applied(action, to: report, target: target, at: now, agency: agency)
         let change = ActionChange(action: action, before: report, after: updated, user: user, at: now, note: note,
                                   viaIncident: incident, detail: detail)
         let auditID = try steps.store(change)

@@ -69,7 +69,7 @@ struct PGActionSteps: ActionSteps {
     func store(_ change: ActionChange) throws -> Int64 {
         let before = change.before
         let after = change.after
-        let seconds = String(Int64(change.at.timeIntervalSince1970.rounded(.down)))
+        let seconds = PGRowDecoding.seconds(change.at)
         let restarts = ActionDecision.restartsState(change.action, from: before.state, to: after.state)
         try store.query("""
             UPDATE report SET state = $1, agency_id = $2, bounces = $3, returned = $4, version = $5, updated_at = $6,
@@ -90,7 +90,7 @@ struct PGActionSteps: ActionSteps {
     }
 
     func recordRequestStep(_ change: ActionChange, request: InformationRequest) throws {
-        let at = String(Int64(change.at.timeIntervalSince1970.rounded(.down)))
+        let at = PGRowDecoding.seconds(change.at)
         let id = String(request.reportID)
         let detail = change.detail
         switch change.action {
@@ -113,8 +113,7 @@ struct PGActionSteps: ActionSteps {
     }
 
     func storeDue(reportID: Int64, _ mark: DueMark) throws {
-        let seconds = { (date: Date) in String(Int64(date.timeIntervalSince1970.rounded(.down))) }
         try store.query("UPDATE report SET due_at = $1, due_soon_at = $2, due_clock = $3 WHERE id = $4",
-                        [mark.deadline.map(seconds), mark.soon.map(seconds), mark.clock?.rawValue, String(reportID)])
+                        [mark.deadline.map(PGRowDecoding.seconds), mark.soon.map(PGRowDecoding.seconds), mark.clock?.rawValue, String(reportID)])
     }
 }

@@ -31,6 +31,11 @@ enum PGRowDecoding {
         rows.text(i, column).flatMap { Int64($0) }
     }
 
+    /// A date as the text of its whole seconds since 1970, for a bigint parameter.
+    static func seconds(_ date: Date) -> String {
+        String(Int64(date.timeIntervalSince1970.rounded(.down)))
+    }
+
     /// A bigint column of seconds since 1970 as a date.
     static func date(_ rows: PGRows, _ i: Int, _ column: Int) -> Date? {
         int(rows, i, column).map { Date(timeIntervalSince1970: TimeInterval($0)) }

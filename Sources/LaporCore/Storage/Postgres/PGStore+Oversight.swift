@@ -55,7 +55,7 @@ extension PGStore {
             let (whereSQL, parameters) = Self.whereClause(period, visibility: Visibility(user: user))
             var lines: [Int64: BoardLine] = [:]
             for agency in try agencies() { lines[agency.id] = BoardLine(code: agency.code, name: agency.name) }
-            let seconds = String(Int64(now.timeIntervalSince1970.rounded(.down)))
+            let seconds = PGRowDecoding.seconds(now)
             let states = try query("""
                 SELECT report.agency_id, report.state, count(*),
                        count(*) FILTER (WHERE report.due_at < $\(parameters.count + 1)), sum(report.bounces)

@@ -149,7 +149,15 @@ extension LaporStore {
     }
 
     static func storeDue(_ db: Database, reportID: Int64, readings: [ClockReading]) throws {
-        try SQLiteActionSteps(db: db, zone: .jakarta).storeDue(reportID: reportID, DueMark(readings: readings))
+        try storeDue(db, reportID: reportID, mark: DueMark(readings: readings))
+    }
+
+    static func storeDue(_ db: Database, reportID: Int64, mark: DueMark) throws {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE report SET due_at = ?, due_soon_at = ?, due_clock = ? WHERE id = ?
+            """)
+        try statement.execute(arguments: [mark.deadline.map(RowDecoding.seconds), mark.soon.map(RowDecoding.seconds),
+                                          mark.clock?.rawValue, reportID])
     }
 
     /// The desk's zone as stored in settings (Asia/Jakarta when unset).

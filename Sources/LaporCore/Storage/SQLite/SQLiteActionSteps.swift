@@ -70,10 +70,6 @@ struct SQLiteActionSteps: ActionSteps {
     }
 
     func storeDue(reportID: Int64, _ mark: DueMark) throws {
-        let statement = try db.cachedStatement(sql: """
-            UPDATE report SET due_at = ?, due_soon_at = ?, due_clock = ? WHERE id = ?
-            """)
-        try statement.execute(arguments: [mark.deadline.map(RowDecoding.seconds), mark.soon.map(RowDecoding.seconds),
-                                          mark.clock?.rawValue, reportID])
+        try LaporStore.storeDue(db, reportID: reportID, mark: mark)
     }
 }
