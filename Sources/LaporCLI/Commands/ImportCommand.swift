@@ -17,8 +17,8 @@ struct ImportCommand: ParsableCommand {
         guard let parsedFormat = ImportSource.Format(rawValue: format) else {
             throw LaporError.invalidArgument("--format takes auto, csv, json, ndjson or xlsx, not '\(format)'.")
         }
-        let ctx = try Context.open(common)
-        var importer = Importer(store: try ctx.store, user: ctx.user, now: ctx.now)
+        let ctx = try Context.open(common, onServer: true)
+        var importer = Importer(store: ctx.writer, user: ctx.user, now: ctx.now)
         importer.dryRun = dryRun
         importer.sheet = sheet
         if isatty(STDERR_FILENO) == 1 { importer.progress = ProgressBar(language: ctx.language).update }
@@ -36,10 +36,10 @@ struct ImportCommand: ParsableCommand {
                 throw SilentExit(code: 1)
             }
         }
-        let before = try ctx.store.maxReportID()
+        let before = try ctx.writer.maxReportID()
         summary = try importer.run(files, format: parsedFormat)
         if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        let resent = dryRun ? [] : try ctx.store.resentReports(after: before, language: ctx.language)
+        let resent = dryRun ? [] : try ctx.writer.resentReports(after: before, language: ctx.language, cap: ResentReports.cap)
         try finish(summary, ctx, resent: resent)
     }
 

@@ -18,7 +18,7 @@ public struct Importer {
         public init() {}
     }
 
-    public let store: LaporStore
+    public let store: any ReportImporting
     public let user: User
     public let now: Date
     public var batchSize = 5000
@@ -28,7 +28,7 @@ public struct Importer {
     /// Called after each batch with (bytes read, bytes in all files, rows so far).
     public var progress: ((Int, Int, Int) -> Void)?
 
-    public init(store: LaporStore, user: User, now: Date) {
+    public init(store: any ReportImporting, user: User, now: Date) {
         self.store = store; self.user = user; self.now = now
     }
 

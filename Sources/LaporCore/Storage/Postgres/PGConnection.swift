@@ -52,12 +52,12 @@ final class PGConnection {
         return try PGRows(checking: result, connection: handle)
     }
 
-    /// Runs `body` in one transaction; a throw rolls it back.
-    func transaction<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body` in one transaction; a throw rolls it back, and so does `rollback` (a dry run).
+    func transaction<T>(rollback: Bool = false, _ body: () throws -> T) throws -> T {
         try execute("BEGIN")
         do {
             let value = try body()
-            try execute("COMMIT")
+            try execute(rollback ? "ROLLBACK" : "COMMIT")
             return value
         } catch {
             _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }

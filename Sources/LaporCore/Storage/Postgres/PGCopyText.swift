@@ -33,7 +33,7 @@ enum PGCopyText {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    private static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count + 8)
@@ -126,5 +126,22 @@ enum PGCopyText {
 
     private static func unreadable(_ table: String, _ column: String, _ what: String) -> LaporError {
         .invalidArgument("\(table).\(column) holds '\(what.prefix(40))', which is not a value of its kind; nothing was copied.")
+    }
+}
+
+extension PGCopyText {
+    /// A text[] literal (`{"a","b"}`) for one array parameter instead of a placeholder per value.
+    static func arrayLiteral(_ texts: [String]) -> String {
+        var out = "{"
+        for (i, text) in texts.enumerated() {
+            if i > 0 { out += "," }
+            out += "\""
+            for scalar in text.unicodeScalars {
+                if scalar == "\"" || scalar == "\\" { out += "\\" }
+                out.unicodeScalars.append(scalar)
+            }
+            out += "\""
+        }
+        return out + "}"
     }
 }

@@ -47,6 +47,17 @@ public final class PGStore: ReportReading, @unchecked Sendable {
         }
     }
 
+    /// `COPY … FROM STDIN` under the lock, with the same translation of refusals as ``query(_:_:)``.
+    func copyIn(_ sql: String, _ body: (PGCopyWriter) throws -> Void) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            try connection.copyIn(sql, body)
+        } catch let error as PGError where !writing {
+            throw PGTables.translate(error, location: location)
+        }
+    }
+
     /// Runs several reads as one snapshot (REPEATABLE READ, read only), holding the connection.
     func snapshot<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
@@ -73,7 +84,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     /// Runs `body` in one READ COMMITTED transaction holding the connection. Rows are held with
     /// `SELECT … FOR UPDATE` inside it; when the server gives the transaction up it is rolled back
     /// and run again after a short, growing, jittered pause; after eight tries it is busy (75).
-    func write<T>(_ body: () throws -> T) throws -> T {
+    func write<T>(rollback: Bool = false, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         var attempt = 0
@@ -81,7 +92,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
             do {
                 writing = true
                 defer { writing = false }
-                return try connection.transaction {
+                return try connection.transaction(rollback: rollback) {
                     try connection.execute("SET LOCAL lock_timeout = '5s'")
                     return try body()
                 }

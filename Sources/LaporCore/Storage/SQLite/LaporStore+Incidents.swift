@@ -256,7 +256,7 @@ extension LaporStore {
     /// Reports an import added that were sent again: the same reporter contact and nearly the same
     /// words within a day of another report (new or already here). Each group's first report is the
     /// earliest. Imports of more than `cap` new reports are not checked (nil: a full history load).
-    public func resentReports(after maxID: Int64, language: Language, cap: Int = 50_000) throws -> [ProposedGroup]? {
+    public func resentReports(after maxID: Int64, language: Language, cap: Int = ResentReports.cap) throws -> [ProposedGroup]? {
         try read { db in
             guard let span = try Row.fetchOne(db, sql: "SELECT min(submitted_at), max(submitted_at), count(*) FROM report WHERE id > ?",
                                               arguments: [maxID]), let first: Int64 = span[0], let last: Int64 = span[1] else { return [] }
@@ -265,47 +265,8 @@ extension LaporStore {
                 SELECT \(RowDecoding.reportColumns) FROM report INDEXED BY report_submitted
                 WHERE submitted_at BETWEEN ? AND ? AND reporter_contact <> '' AND incident_of IS NULL
                 """, arguments: [first - 86_400, last + 86_400]).map(RowDecoding.report)
-            var byContact: [String: [Report]] = [:]
-            for r in rows {
-                let key = r.reporterContact.filter { $0.isNumber || $0.isLetter || $0 == "@" }.lowercased()
-                if key.count >= 5 { byContact[key, default: []].append(r) }
-            }
-            var groups: [ProposedGroup] = []
-            for (_, reports) in byContact where reports.count > 1 && reports.contains(where: { $0.id > maxID }) {
-                groups += Self.resent(reports.sorted { $0.submittedAt < $1.submittedAt }, after: maxID, language: language)
-            }
-            return groups.sorted { $0.trackingIDs[0] < $1.trackingIDs[0] }
+            return ResentReports.proposals(rows, after: maxID, language: language)
         }
-    }
-
-    /// One contact's reports in time order: runs within a day whose words are mostly the same.
-    static func resent(_ sorted: [Report], after maxID: Int64, language: Language) -> [ProposedGroup] {
-        var groups: [ProposedGroup] = []
-        var used: Set<Int64> = []
-        for (i, a) in sorted.enumerated() where !used.contains(a.id) {
-            let wa = Set(RoutingText.words(a.title + " " + a.body))
-            var members = [a]
-            var best = 0.0
-            for b in sorted[(i + 1)...] where !used.contains(b.id) {
-                if b.submittedAt.timeIntervalSince(a.submittedAt) > 86_400 { break }
-                guard a.id > maxID || b.id > maxID else { continue }
-                let wb = Set(RoutingText.words(b.title + " " + b.body))
-                let alike = Double(wa.intersection(wb).count) / Double(max(1, wa.union(wb).count))
-                if alike >= 0.6 {
-                    members.append(b)
-                    best = max(best, alike)
-                }
-            }
-            guard members.count > 1 else { continue }
-            for m in members { used.insert(m.id) }
-            let hours = Int(members.last!.submittedAt.timeIntervalSince(a.submittedAt) / 3600)
-            let percent = Int((best * 100).rounded())
-            let reason = language == .en ? "sent again: same contact, \(hours) h apart, \(percent) % the same words"
-                : "dikirim ulang: kontak sama, selisih \(hours) jam, \(percent) % kata sama"
-            groups.append(ProposedGroup(members: members.map(\.id), trackingIDs: members.map(\.trackingID),
-                                        score: (best * 1000).rounded() / 1000, reason: reason))
-        }
-        return groups
     }
 
     /// Whether any report is in an incident (read from the partial index).

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// Agencies by every name they go by, during one import batch. A name is matched exactly
 /// (code, name, alias), then by `AgencyName.key` (case, `Kab.`/`Kabupaten`, punctuation and the
@@ -22,10 +21,8 @@ struct AgencyIndex {
     private var agencies: [Agency] = []
     private var codes: Set<String> = []
 
-    init(_ db: Database) throws {
-        for agency in try Row.fetchAll(db, sql: "SELECT \(RowDecoding.agencyColumns) FROM agency WHERE merged_into IS NULL").map(RowDecoding.agency) {
-            remember(agency)
-        }
+    init(_ current: [Agency]) {
+        for agency in current { remember(agency) }
     }
 
     private mutating func remember(_ a: Agency) {
@@ -44,7 +41,8 @@ struct AgencyIndex {
     }
 
     /// The agency's id for `name` (written by a pemda whose own name is `parent`), and what it took.
-    mutating func resolve(_ name: String, parent: String = "", db: Database, actor: User, at now: Date) throws -> (Int64, Outcome) {
+    mutating func resolve(_ name: String, parent: String = "", steps: some AgencySteps, actor: User,
+                          at now: Date) throws -> (Int64, Outcome) {
         let rawKey = parent.isEmpty ? name : name + "\u{1}" + parent
         if let id = byRaw[rawKey] { return (id, .known) }
         if let id = byName[Agency.fold(name)] { byRaw[rawKey] = id; return (id, .known) }
@@ -56,17 +54,19 @@ struct AgencyIndex {
         let key = AgencyName.key(name, region: region)
         if let id = byKey[region]?[key], var agency = agencies.first(where: { $0.id == id }) {
             agency.aliases.append(name)
-            try db.execute(sql: "UPDATE agency SET aliases = ? WHERE id = ?", arguments: [agency.aliases.joined(separator: "\n"), id])
-            try LaporStore.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "agency_alias",
-                                                      note: "\(agency.code): \(name) (spelling found by import)"), toAgencyID: id)
+            try steps.saveAliases(of: agency)
+            try steps.appendAudit(AuditEntry(at: now, actor: actor.login, role: actor.role, action: "agency_alias",
+                                             note: "\(agency.code): \(name) (spelling found by import)"),
+                                  fromAgencyID: nil, toAgencyID: id)
             remember(agency)
             byRaw[rawKey] = id
             return (id, .aliased(spelling: name, code: agency.code))
         }
         let code = uniqueCode(AgencyName.code(for: name, region: region))
-        let agency = try LaporStore.insertAgency(db, Agency(code: code, name: name), at: now)
-        try LaporStore.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "agency_add",
-                                                  note: "\(code) \(name) (created by import)"), toAgencyID: agency.id)
+        let agency = try steps.insertAgency(Agency(code: code, name: name))
+        try steps.appendAudit(AuditEntry(at: now, actor: actor.login, role: actor.role, action: "agency_add",
+                                         note: "\(code) \(name) (created by import)"),
+                              fromAgencyID: nil, toAgencyID: agency.id)
         remember(agency)
         byRaw[rawKey] = agency.id
         return (agency.id, .created(code: code, name: name))
