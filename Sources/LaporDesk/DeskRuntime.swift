@@ -9,7 +9,7 @@ public final class DeskRuntime: @unchecked Sendable {
     /// What a window counts before its first frame; below this the count is already exact.
     static let defaultQuickCountCap = 2_000
     public var quickCountCap = DeskRuntime.defaultQuickCountCap
-    public let store: LaporStore
+    public let store: any DeskBackend
     public let user: User
     public let language: Language
     /// The desk's clock: pinned by `--now`, else the wall clock.
@@ -28,7 +28,7 @@ public final class DeskRuntime: @unchecked Sendable {
     /// `LAPOR_TRACE=1`: each effect's time on stderr, to find which part of a slow key is slow.
     static let trace = ProcessInfo.processInfo.environment["LAPOR_TRACE"] == "1"
 
-    public init(store: LaporStore, user: User, language: Language, clock: @escaping @Sendable () -> Date) throws {
+    public init(store: any DeskBackend, user: User, language: Language, clock: @escaping @Sendable () -> Date) throws {
         self.store = store; self.user = user; self.language = language; self.clock = clock
         engine = try store.clockEngine()
         agencies = try store.agencies()
@@ -120,7 +120,7 @@ public final class DeskRuntime: @unchecked Sendable {
             return [.detailLoaded(ReportDetail(report: report, agency: report.agencyID.flatMap { codes[$0] }, reporter: identity.name,
                                                contact: identity.contact, chain: try store.routingChain(reportID: id),
                                                clocks: try store.clockReadings(reportID: id, now: now),
-                                               history: try store.audit(report.trackingID, for: user), suggestions: suggestions,
+                                               history: try store.audit(report.trackingID, for: user, limit: nil), suggestions: suggestions,
                                                origin: try store.origin(trackingID: report.trackingID),
                                                similar: try store.similar(to: report.trackingID, for: user, limit: 5).map { s in
                                                    SimilarLine(id: s.report.id, trackingID: s.report.trackingID, score: s.similarity.score,

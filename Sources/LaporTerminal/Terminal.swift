@@ -71,8 +71,9 @@ public final class TerminalDesk {
                 lastTick = now
                 submit(DeskUpdate.update(&model, .tick(runtime.clock())))
             }
-            // Another operator's change shows up within a second, cursor kept on the same report.
-            if now.timeIntervalSince(lastPoll) >= 0.7 {
+            // Another operator's change shows up within a second (on a server, as its notification
+            // arrives), cursor kept on the same report.
+            if now.timeIntervalSince(lastPoll) >= runtime.store.changeCheckInterval {
                 lastPoll = now
                 let known = lastMarker
                 workers.async { [runtime, inbox] in

@@ -27,11 +27,11 @@ struct DeskCommand: ParsableCommand {
         var options = common
         var loader: DemoLoader?
         if demo { (options.db, loader) = try prepareDemo(language) }
-        let ctx = try Context.open(options)
+        let ctx = try Context.open(options, onServer: !demo)
         let now = common.now ?? ProcessInfo.processInfo.environment["LAPOR_NOW"]
         let pinned = now != nil ? ctx.now : nil
         if headless { loader?.wait() }
-        let runtime = try DeskRuntime(store: ctx.store, user: ctx.user, language: ctx.language, clock: { pinned ?? Date() })
+        let runtime = try DeskRuntime(store: ctx.reader, user: ctx.user, language: ctx.language, clock: { pinned ?? Date() })
         if headless { return try runHeadless(runtime) }
         if let loader {
             runtime.backgroundNote = { loader.note() }

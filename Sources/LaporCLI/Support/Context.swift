@@ -4,7 +4,7 @@ import LaporCore
 /// What a command runs with: the open store, the acting user, the time and the language.
 struct Context {
     /// The desk as the reading commands and the lifecycle actions see it, on either engine.
-    let reader: any DeskStore
+    let reader: any DeskBackend
     private let sqlite: LaporStore?
     let user: User
     let now: Date
@@ -14,7 +14,7 @@ struct Context {
     var zone: DeskZone { reader.zone }
 
     /// The same desk, named for the commands that change it.
-    var writer: any DeskStore { reader }
+    var writer: any DeskBackend { reader }
 
     /// Whether the desk is on a PostgreSQL server (only ``reader`` is there).
     var isServer: Bool { sqlite == nil }

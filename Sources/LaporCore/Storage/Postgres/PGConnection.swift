@@ -52,6 +52,17 @@ final class PGConnection {
         return try PGRows(checking: result, connection: handle)
     }
 
+    /// Reads what the server sent meanwhile without waiting, and counts the notifications in it.
+    func takeNotifications() -> Int {
+        guard PQconsumeInput(handle) == 1 else { return 0 }
+        var count = 0
+        while let note = PQnotifies(handle) {
+            count += 1
+            PQfreemem(note)
+        }
+        return count
+    }
+
     /// Runs `body` in one transaction; a throw rolls it back, and so does `rollback` (a dry run).
     func transaction<T>(rollback: Bool = false, _ body: () throws -> T) throws -> T {
         try execute("BEGIN")

@@ -5,7 +5,7 @@
 /// integers are bigint, the agency's case-insensitive names are unique on lower(); full text is a
 /// stored tsvector (`simple` configuration, accents removed) with a GIN index. The audit trail is
 /// append-only by trigger, as on SQLite. v2 indexes the same words FTS5 does; v3 keeps the daily
-/// counters by trigger.
+/// counters by trigger; v4 notifies desks of changes.
 enum PGSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-desk", """
@@ -230,6 +230,15 @@ enum PGSchema {
                 EXECUTE FUNCTION lapor_count_change();
             CREATE TRIGGER report_count_delete AFTER DELETE ON report
                 FOR EACH ROW EXECUTE FUNCTION lapor_count_change();
+            """),
+        // Every change writes audit records: one notification per statement that adds them tells
+        // the desks LISTENing on `lapor_change`, at commit (PostgreSQL folds the repeats of one
+        // transaction into one), so a desk sees another's route without polling the tables.
+        ("v4-change-notify", """
+            CREATE FUNCTION lapor_notify_change() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN PERFORM pg_notify('lapor_change', ''); RETURN NULL; END $$;
+            CREATE TRIGGER audit_notify AFTER INSERT ON audit
+                FOR EACH STATEMENT EXECUTE FUNCTION lapor_notify_change();
             """),
     ]
 

@@ -13,18 +13,23 @@ extension PGStore: ReportActing {
     }
 
     public func template(named name: String, for user: User) throws -> ReplyTemplate {
+        try ReplyTemplate.pick(name, among: storedTemplates(), for: user)
+    }
+
+    /// Every template with the agency it belongs to (nil: shared), by name.
+    func storedTemplates() throws -> [(template: ReplyTemplate, agencyID: Int64?)] {
         let rows = try query("""
             SELECT t.name, t.lang, t.actions, t.agency_id, a.code, t.text
             FROM reply_template t LEFT JOIN agency a ON a.id = t.agency_id ORDER BY t.name
             """)
-        let stored = (0..<rows.count).map { i in
+        return (0..<rows.count).map { i in
             let actions = (rows.text(i, 2) ?? "").split(separator: ",")
                 .compactMap { LifecycleAction(rawValue: String($0)) }
             let language = Language(rawValue: rows.text(i, 1) ?? "") ?? .id
-            let template = ReplyTemplate(name: rows.text(i, 0) ?? "", language: language, actions: actions, agencyCode: rows.text(i, 4), text: rows.text(i, 5) ?? "")
+            let template = ReplyTemplate(name: rows.text(i, 0) ?? "", language: language, actions: actions,
+                                         agencyCode: rows.text(i, 4), text: rows.text(i, 5) ?? "")
             return (template: template, agencyID: PGRowDecoding.int(rows, i, 3))
         }
-        return try ReplyTemplate.pick(name, among: stored, for: user)
     }
 }
 

@@ -13,6 +13,9 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     private let lock = NSRecursiveLock()
     /// Inside ``write(_:)`` the server's errors stay `PGError`s, so the retry can see their SQLSTATE.
     private var writing = false
+    /// Whether this connection LISTENs for other desks' changes, and how many it has heard of.
+    private var listening = false
+    private var heardChanges: Int64 = 0
     public let zone: DeskZone
 
     /// Connects (libpq's URI forms, `~/.pgpass` and `PG*` variables apply) and migrates.
@@ -105,6 +108,26 @@ public final class PGStore: ReportReading, @unchecked Sendable {
                 usleep(UInt32.random(in: 1_000...(5_000 << min(attempt, 6))))
             }
         }
+    }
+
+    /// A notification needs no round trip to notice: the desk may ask often.
+    public var changeCheckInterval: TimeInterval { 0.1 }
+
+    /// Counts the `lapor_change` notifications (one per committed transaction that wrote audit
+    /// records, by trigger) this connection has received; LISTENs on first use.
+    public func changeMarker() throws -> Int64 {
+        lock.lock()
+        defer { lock.unlock() }
+        if !listening {
+            do {
+                try connection.execute("LISTEN lapor_change")
+            } catch let error as PGError {
+                throw PGTables.translate(error, location: location)
+            }
+            listening = true
+        }
+        heardChanges += Int64(connection.takeNotifications())
+        return heardChanges
     }
 
     public func hasPeople() throws -> Bool {
