@@ -37,10 +37,10 @@ enum StoreLocation {
     /// The refusal itself, for a location already without its password.
     static func serverRefusal(_ location: String, language: Language) -> LaporError {
         LaporError.notOnServer(path: location,
-            en: "this version runs import, list, show, audit, export, sla, stats, the lifecycle actions (verify, route, hold, release, "
+            en: "this version runs the desk, import, list, show, audit, export, sla, stats, the lifecycle actions (verify, route, hold, release, "
                 + "archive, follow-up, return, respond, dispute, resolve, reopen, decide, extend, object), db copy "
                 + "and db check there; keep the desk in a SQLite file for everything else",
-            id: "versi ini menjalankan import, list, show, audit, export, sla, stats, aksi siklus laporan (verify, route, hold, release, "
+            id: "versi ini menjalankan desk, import, list, show, audit, export, sla, stats, aksi siklus laporan (verify, route, hold, release, "
                 + "archive, follow-up, return, respond, dispute, resolve, reopen, decide, extend, object), db copy "
                 + "dan db check di sana; simpan desk dalam berkas SQLite untuk perintah lainnya")
     }
