@@ -257,11 +257,8 @@ extension PGStore: DeskBackend {
     public func act(_ action: LifecycleAction, reportID: Int64, by user: User, at now: Date, note: String,
                     agency agencyRef: String?, expectedVersion: Int?, fill: Language?,
                     detail: ActionDetail) throws -> ActionResult {
-        try write {
-            var flow = ActionFlow(PGActionSteps(store: self), user: user, now: now, zone: zone)
-            return try flow.act(action, on: .id(reportID), note: note, agency: agencyRef, expectedVersion: expectedVersion,
-                                fill: fill, detail: detail)
-        }
+        try act(action, .id(reportID), by: user, at: now, note: note, agency: agencyRef, expectedVersion: expectedVersion,
+                fill: fill, detail: detail)
     }
 
     public func reportDayRange(for user: User) throws -> (Trend.Day, Trend.Day)? {

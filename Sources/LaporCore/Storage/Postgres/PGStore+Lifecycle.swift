@@ -5,9 +5,16 @@ extension PGStore: ReportActing {
     public func act(_ action: LifecycleAction, on ref: String, by user: User, at now: Date, note: String = "",
                     agency agencyRef: String? = nil, expectedVersion: Int? = nil, fill: Language? = nil,
                     detail: ActionDetail = .none) throws -> ActionResult {
+        try act(action, .ref(ref), by: user, at: now, note: note, agency: agencyRef, expectedVersion: expectedVersion,
+                fill: fill, detail: detail)
+    }
+
+    /// The shared action flow in one write transaction, for a report named either way.
+    func act(_ action: LifecycleAction, _ key: ReportKey, by user: User, at now: Date, note: String,
+             agency agencyRef: String?, expectedVersion: Int?, fill: Language?, detail: ActionDetail) throws -> ActionResult {
         try write {
             var flow = ActionFlow(PGActionSteps(store: self), user: user, now: now, zone: zone)
-            return try flow.act(action, on: .ref(ref), note: note, agency: agencyRef, expectedVersion: expectedVersion,
+            return try flow.act(action, on: key, note: note, agency: agencyRef, expectedVersion: expectedVersion,
                                 fill: fill, detail: detail)
         }
     }
