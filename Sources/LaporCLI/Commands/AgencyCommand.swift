@@ -17,8 +17,8 @@ struct AgencyAddCommand: ParsableCommand {
     @Option(help: "Its own working-day calendar (e.g. 24x7); default: the desk's.") var calendar: String?
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let agency = try ctx.store.addAgency(Agency(code: code, name: name, aliases: aliases, calendar: calendar), by: ctx.user, at: ctx.now)
+        let ctx = try Context.open(common, onServer: true)
+        let agency = try ctx.writer.addAgency(Agency(code: code, name: name, aliases: aliases, calendar: calendar), by: ctx.user, at: ctx.now)
         if ctx.json { try Output.json(["id": agency.id, "code": agency.code, "name": agency.name]) }
         else { Output.line("✓ \(agency.code) \(agency.name)") }
     }
@@ -30,8 +30,8 @@ struct AgencyListCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let agencies = try ctx.store.agencies()
+        let ctx = try Context.open(common, onServer: true)
+        let agencies = try ctx.writer.agencies()
         if ctx.json {
             try Output.json(agencies.map { ["id": $0.id, "code": $0.code, "name": $0.name, "aliases": $0.aliases,
                                             "calendar": $0.calendar ?? NSNullValue] as [String: Any] })
@@ -54,8 +54,8 @@ struct AgencyMergeCommand: ParsableCommand {
     @Argument(help: "The agency that stays.") var into: String
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let m = try ctx.store.mergeAgency(from, into: into, by: ctx.user, at: ctx.now)
+        let ctx = try Context.open(common, onServer: true)
+        let m = try ctx.writer.mergeAgency(from, into: into, by: ctx.user, at: ctx.now)
         if ctx.json {
             try Output.json(["from": m.from.code, "into": m.into.code, "reports": m.reports, "users": m.users, "rules": m.rules])
             return

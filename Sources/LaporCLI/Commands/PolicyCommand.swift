@@ -13,7 +13,7 @@ struct PolicyCommand: ParsableCommand {
     @Option(help: "Emerging incident: N reports within H hours, as N/Hh (default 5/6h).") var emerging: String?
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         var changes: [PolicyChange] = []
         for item in set {
             let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
@@ -32,7 +32,7 @@ struct PolicyCommand: ParsableCommand {
         }
         if let zone { changes.append(.timeZone(zone)) }
         if similarDays != nil || emerging != nil {
-            var incidents = try ctx.store.incidentPolicy()
+            var incidents = try ctx.writer.incidentPolicy()
             if let similarDays { incidents.windowDays = similarDays }
             if let emerging {
                 let parts = emerging.lowercased().split(separator: "/")
@@ -42,12 +42,12 @@ struct PolicyCommand: ParsableCommand {
                 incidents.emergingCount = n
                 incidents.emergingHours = h
             }
-            try ctx.store.setIncidentPolicy(incidents, by: ctx.user, at: ctx.now)
+            try ctx.writer.setIncidentPolicy(incidents, by: ctx.user, at: ctx.now)
         }
-        let incidents = try ctx.store.incidentPolicy()
-        var policy = try ctx.store.policy()
+        let incidents = try ctx.writer.incidentPolicy()
+        var policy = try ctx.writer.policy()
         let before = policy
-        for change in changes { policy = try ctx.store.setPolicy(change, by: ctx.user, at: ctx.now) }
+        for change in changes { policy = try ctx.writer.setPolicy(change, by: ctx.user, at: ctx.now) }
         if !ctx.json {
             for clock in SLAClock.allCases where before.limit(clock) != policy.limit(clock) {
                 Output.line("✓ \(clock.rawValue): \(before.limit(clock).text(ctx.language)) → \(policy.limit(clock).text(ctx.language))")

@@ -10,10 +10,10 @@ struct RulesCommand: ParsableCommand {
     @Argument(help: "The CSV file to import.") var file: String?
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         switch verb {
         case "list", "export":
-            let rules = try ctx.store.rules()
+            let rules = try ctx.writer.rules()
             if ctx.json {
                 try Output.json(rules.map { ["kind": $0.kind.rawValue, "pattern": $0.pattern, "agency": $0.agencyCode, "weight": $0.weight,
                                              "categories": $0.categories] as [String: Any] })
@@ -41,7 +41,7 @@ struct RulesCommand: ParsableCommand {
                 rules.append(RoutingRule(kind: kind, pattern: f[1], agencyCode: f[2], weight: weight,
                                          categories: f[4].split(separator: "|").map(String.init)))
             }
-            try ctx.store.replaceRules(rules, by: ctx.user, at: ctx.now)
+            try ctx.writer.replaceRules(rules, by: ctx.user, at: ctx.now)
             Output.line(ctx.language == .id ? "\(rules.count) aturan disimpan." : "\(rules.count) rules saved.")
         default:
             throw LaporError.invalidArgument("rules takes list, import FILE or export, not '\(verb)'.")

@@ -44,9 +44,9 @@ struct TemplateListCommand: ParsableCommand {
     var action: String?
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let action = try self.action.map { try ReplyTemplate.actions(from: $0) }?.first
-        let templates = try ctx.store.templates(for: ctx.user, action: action)
+        let templates = try ctx.writer.templates(for: ctx.user, action: action)
         if ctx.json { return try Output.encode(templates.map(TemplateJSON.init)) }
         let en = ctx.language == .en
         var table = Table([en ? "Name" : "Nama", en ? "Lang" : "Bahasa", en ? "Actions" : "Aksi", en ? "Agency" : "Instansi",
@@ -70,15 +70,15 @@ struct TemplateShowCommand: ParsableCommand {
     @Option(help: "A route's target agency, for {instansi}.") var to: String?
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let template = try ctx.store.template(named: name, for: ctx.user)
+        let ctx = try Context.open(common, onServer: true)
+        let template = try ctx.writer.template(named: name, for: ctx.user)
         guard let report else {
             if ctx.json { return try Output.encode(TemplateJSON(template)) }
             return Output.line(TemplateFile.write([template]).split(separator: "\n").drop { $0.hasPrefix("#") || $0.isEmpty }
                 .joined(separator: "\n"))
         }
         let chosen = try action.map { try ReplyTemplate.actions(from: $0) }?.first ?? template.actions.first ?? .hold
-        let text = try ctx.store.fillTemplate(name, action: chosen, report: report, agency: to, by: ctx.user, at: ctx.now)
+        let text = try ctx.writer.fillTemplate(name, action: chosen, report: report, agency: to, by: ctx.user, at: ctx.now)
         if ctx.json { return try Output.encode(["name": template.name, "report": report, "text": text]) }
         Output.line(Sanitizer.line(text))
     }
@@ -96,11 +96,11 @@ struct TemplateAddCommand: ParsableCommand {
 
     /// The common `--lang` names the template's language too (default id): one flag, as the issue spells it.
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         guard let language = Language(rawValue: common.lang ?? "id") else { throw LaporError.invalidArgument("--lang must be id or en.") }
         let template = ReplyTemplate(name: name, language: language, actions: try ReplyTemplate.actions(from: actions),
                                      agencyCode: agency, text: text)
-        let saved = try ctx.store.saveTemplate(template, replacing: false, by: ctx.user, at: ctx.now)
+        let saved = try ctx.writer.saveTemplate(template, replacing: false, by: ctx.user, at: ctx.now)
         if ctx.json { return try Output.encode(TemplateJSON(saved)) }
         Output.line("✓ \(saved.name)")
     }
@@ -118,8 +118,8 @@ struct TemplateEditCommand: ParsableCommand {
     @Flag(help: "Make it shared by every agency.") var shared = false
 
     func run() throws {
-        let ctx = try Context.open(common)
-        var template = try ctx.store.template(named: name, for: ctx.user)
+        let ctx = try Context.open(common, onServer: true)
+        var template = try ctx.writer.template(named: name, for: ctx.user)
         if let text { template.text = text }
         if let actions { template.actions = try ReplyTemplate.actions(from: actions) }
         if let agency { template.agencyCode = agency }
@@ -128,7 +128,7 @@ struct TemplateEditCommand: ParsableCommand {
             guard let language = Language(rawValue: lang) else { throw LaporError.invalidArgument("--lang must be id or en.") }
             template.language = language
         }
-        let saved = try ctx.store.saveTemplate(template, replacing: true, by: ctx.user, at: ctx.now)
+        let saved = try ctx.writer.saveTemplate(template, replacing: true, by: ctx.user, at: ctx.now)
         if ctx.json { return try Output.encode(TemplateJSON(saved)) }
         Output.line("✓ \(saved.name)")
     }
@@ -141,8 +141,8 @@ struct TemplateRemoveCommand: ParsableCommand {
     @Argument(help: "Template name.") var name: String
 
     func run() throws {
-        let ctx = try Context.open(common)
-        try ctx.store.removeTemplate(name, by: ctx.user, at: ctx.now)
+        let ctx = try Context.open(common, onServer: true)
+        try ctx.writer.removeTemplate(name, by: ctx.user, at: ctx.now)
         if ctx.json { return try Output.encode(["removed": name]) }
         Output.line("✓ \(name)")
     }
@@ -162,7 +162,7 @@ struct TemplateImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         guard FileManager.default.fileExists(atPath: file) else { throw LaporError.inputMissing(path: file) }
         let bytes: [UInt8]
         do {
@@ -179,7 +179,7 @@ struct TemplateImportCommand: ParsableCommand {
         } catch let error as LaporError {
             throw LaporError.inputUnreadable(path: file, reason: error.message(.en))
         }
-        let counts = try ctx.store.importTemplates(templates, by: ctx.user, at: ctx.now)
+        let counts = try ctx.writer.importTemplates(templates, by: ctx.user, at: ctx.now)
         let summary = Summary(added: counts.added, updated: counts.updated, unchanged: counts.unchanged)
         if ctx.json { return try Output.encode(summary) }
         Output.line(ctx.language == .en
@@ -195,8 +195,8 @@ struct TemplateExportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file instead of stdout.") var output: String?
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let text = TemplateFile.write(try ctx.store.templates(for: ctx.user))
+        let ctx = try Context.open(common, onServer: true)
+        let text = TemplateFile.write(try ctx.writer.templates(for: ctx.user, action: nil))
         guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)

@@ -17,11 +17,11 @@ struct UserAddCommand: ParsableCommand {
     @Option(help: "Full name.") var name: String = ""
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         guard let parsed = Role(rawValue: role), Role.assignable.contains(parsed) else {
             throw LaporError.invalidArgument("--role takes operator, supervisor, agency or viewer, not '\(role)'.")
         }
-        let user = try ctx.store.addUser(login: login, name: name, role: parsed, agency: agency, by: ctx.user, at: ctx.now)
+        let user = try ctx.writer.addUser(login: login, name: name, role: parsed, agency: agency, by: ctx.user, at: ctx.now)
         if ctx.json { try Output.json(["login": user.login, "role": user.role.rawValue]) }
         else { Output.line("✓ \(user.login) (\(user.role.rawValue))") }
     }
@@ -33,9 +33,9 @@ struct UserListCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let codes = try ctx.agencyCodes()
-        let users = try ctx.store.users()
+        let users = try ctx.writer.users()
         if ctx.json {
             try Output.json(users.map { ["login": $0.login, "name": $0.name, "role": $0.role.rawValue,
                                          "agency": $0.agencyID.flatMap { codes[$0] } ?? NSNullValue] as [String: Any] })

@@ -37,11 +37,9 @@ enum StoreLocation {
     /// The refusal itself, for a location already without its password.
     static func serverRefusal(_ location: String, language: Language) -> LaporError {
         LaporError.notOnServer(path: location,
-            en: "this version runs the desk, import, list, show, audit, export, sla, stats, the lifecycle actions (verify, route, hold, release, "
-                + "archive, follow-up, return, respond, dispute, resolve, reopen, decide, extend, object), db copy "
-                + "and db check there; keep the desk in a SQLite file for everything else",
-            id: "versi ini menjalankan desk, import, list, show, audit, export, sla, stats, aksi siklus laporan (verify, route, hold, release, "
-                + "archive, follow-up, return, respond, dispute, resolve, reopen, decide, extend, object), db copy "
-                + "dan db check di sana; simpan desk dalam berkas SQLite untuk perintah lainnya")
+            en: "this version runs every command there except demo, suggest, similar, group and ppid; "
+                + "keep the desk in a SQLite file for those (lapor db copy moves it either way)",
+            id: "versi ini menjalankan semua perintah di sana kecuali demo, suggest, similar, group dan ppid; "
+                + "simpan desk dalam berkas SQLite untuk perintah tersebut (lapor db copy memindahkannya)")
     }
 }

@@ -77,7 +77,19 @@ extension ReplyTemplate {
         guard let found = stored.first(where: { $0.template.name == wanted }) else {
             throw LaporError.templateNotFound(name)
         }
-        if let own = found.agencyID, user.role == .agency, user.agencyID != own { throw LaporError.templateNotFound(name) }
+        guard visible(found.agencyID, to: user) else { throw LaporError.templateNotFound(name) }
         return found.template
+    }
+
+    /// The templates `user` may use, by name; with `action`, only those that fit it.
+    public static func usable(_ stored: [(template: ReplyTemplate, agencyID: Int64?)], for user: User,
+                              action: LifecycleAction?) -> [ReplyTemplate] {
+        stored.filter { visible($0.agencyID, to: user) && (action.map($0.template.fits) ?? true) }.map(\.template)
+    }
+
+    /// Shared templates are seen by everyone; an agency's own by the desk and that agency's liaisons.
+    static func visible(_ agencyID: Int64?, to user: User) -> Bool {
+        guard let agencyID, user.role == .agency else { return true }
+        return user.agencyID == agencyID
     }
 }

@@ -47,22 +47,11 @@ final class PGImportSteps: ImportSteps {
     }
 
     func insertAgency(_ agency: Agency) throws -> Agency {
-        let rows = try store.query("""
-            INSERT INTO agency (code, name, aliases, calendar, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id
-            """, [agency.code, agency.name, agency.aliases.joined(separator: "\n"), agency.calendar,
-                  PGRowDecoding.seconds(now)])
-        var saved = agency
-        saved.id = PGRowDecoding.int(rows, 0, 0) ?? 0
-        return saved
+        try store.insertAgency(agency, at: now)
     }
 
     func appendAudit(_ entry: AuditEntry, fromAgencyID: Int64?, toAgencyID: Int64?) throws {
-        try store.query("""
-            INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-            """, [PGRowDecoding.seconds(entry.at), entry.actor, entry.role.rawValue, entry.action,
-                  entry.reportID.map(String.init), entry.fromState?.rawValue, entry.toState?.rawValue,
-                  fromAgencyID.map(String.init), toAgencyID.map(String.init), entry.note])
+        try store.appendAudit(entry, fromAgencyID: fromAgencyID, toAgencyID: toAgencyID)
     }
 
     func clockEngine() throws -> SLAClocks { try store.clockEngine() }

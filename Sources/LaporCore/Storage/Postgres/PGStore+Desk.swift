@@ -91,10 +91,7 @@ extension PGStore: DeskBackend {
     public func similar(to ref: String, for user: User, limit: Int) throws -> [SimilarReport] { [] }
 
     public func templates(for user: User, action: LifecycleAction?) throws -> [ReplyTemplate] {
-        try storedTemplates().filter { stored in
-            (stored.agencyID == nil || user.role != .agency || user.agencyID == stored.agencyID)
-                && (action.map(stored.template.fits) ?? true)
-        }.map(\.template)
+        ReplyTemplate.usable(try storedTemplates(), for: user, action: action)
     }
 
     public func fillNotes(_ texts: [(text: String, language: Language)], reportID id: Int64, agency agencyRef: String?,

@@ -86,16 +86,14 @@ extension PGStore {
     }
 
     /// The clock engine from the desk's settings, calendars and agencies.
-    public func clockEngine() throws -> SLAClocks {
+    public func clockEngine() throws -> SLAClocks { try clockEngine(zone: zone) }
+
+    /// The same for a zone (a policy change computes deadlines in the zone it just set).
+    func clockEngine(zone: DeskZone) throws -> SLAClocks {
         let settings = try query("SELECT key, value FROM setting WHERE key LIKE 'sla.%'")
         let holidays = try query("SELECT date, name, kind, calendar, source FROM holiday")
         let calendars = try query("SELECT id, calendar FROM agency WHERE calendar IS NOT NULL AND calendar <> ''")
-        let entries = (0..<holidays.count).map { i in
-            CalendarEntry(date: holidays.text(i, 0).flatMap(Trend.Day.init) ?? Trend.Day(year: 1970, month: 1, day: 1),
-                          name: holidays.text(i, 1) ?? "",
-                          kind: CalendarEntry.Kind(rawValue: holidays.text(i, 2) ?? "") ?? .holiday,
-                          calendar: holidays.text(i, 3) ?? "national", source: holidays.text(i, 4) ?? "")
-        }
+        let entries = (0..<holidays.count).map { Self.calendarEntry(holidays, $0) }
         return SLAClocks.assemble(
             settings: (0..<settings.count).map { (key: settings.text($0, 0) ?? "", value: settings.text($0, 1) ?? "") },
             entries: entries,
@@ -103,6 +101,14 @@ extension PGStore {
                 (agencyID: Cell.int(calendars, $0, 0) ?? 0, calendar: calendars.text($0, 1) ?? "")
             },
             zone: zone)
+    }
+
+    /// One `holiday` row read as `date, name, kind, calendar, source`.
+    static func calendarEntry(_ rows: PGRows, _ i: Int) -> CalendarEntry {
+        CalendarEntry(date: rows.text(i, 0).flatMap(Trend.Day.init) ?? Trend.Day(year: 1970, month: 1, day: 1),
+                      name: rows.text(i, 1) ?? "",
+                      kind: CalendarEntry.Kind(rawValue: rows.text(i, 2) ?? "") ?? .holiday,
+                      calendar: rows.text(i, 3) ?? "national", source: rows.text(i, 4) ?? "")
     }
 
     func clockEvents(reportID: Int64) throws -> [ClockEvent] {

@@ -9,38 +9,13 @@ extension LaporStore {
     public func incidentPolicy() throws -> IncidentPolicy { try read { db in try Self.incidentPolicy(db) } }
 
     static func incidentPolicy(_ db: Database) throws -> IncidentPolicy {
-        var policy = IncidentPolicy()
-        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM setting WHERE key LIKE 'incident.%'") {
-            let value = Int(row[1] as String) ?? 0
-            switch row[0] as String {
-            case "incident.window_days": policy.windowDays = value
-            case "incident.emerging_count": policy.emergingCount = value
-            case "incident.emerging_hours": policy.emergingHours = value
-            default: break
-            }
-        }
-        return policy
+        IncidentPolicy(settings: try SQLiteAdminSteps(db: db).settings(prefix: "incident."))
     }
 
     /// Changes the incident policy (supervisors); audited like the SLA policy.
     @discardableResult
     public func setIncidentPolicy(_ policy: IncidentPolicy, by actor: User, at now: Date) throws -> IncidentPolicy {
-        guard Permissions.mayAdminister(actor.role) else {
-            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "change the incident policy")
-        }
-        guard (1...30).contains(policy.windowDays), (2...1000).contains(policy.emergingCount), (1...168).contains(policy.emergingHours) else {
-            throw LaporError.invalidArgument("Similar reports: 1 to 30 days either side; emerging: 2 to 1000 reports in 1 to 168 hours.")
-        }
-        return try write { db in
-            for (key, value) in [("window_days", policy.windowDays), ("emerging_count", policy.emergingCount),
-                                 ("emerging_hours", policy.emergingHours)] {
-                try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                               arguments: ["incident." + key, String(value)])
-            }
-            try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "policy",
-                                                note: "incidents: ±\(policy.windowDays) days, emerging \(policy.emergingCount) in \(policy.emergingHours) h"))
-            return policy
-        }
+        try administer(at: now) { try $0.setIncidentPolicy(policy, by: actor) }
     }
 
     // MARK: - Similar reports

@@ -17,14 +17,7 @@ extension LaporStore {
 
     /// Replaces the rule set (supervisor; audited); every agency must exist.
     public func replaceRules(_ rules: [RoutingRule], by actor: User, at now: Date) throws {
-        guard Permissions.mayAdminister(actor.role) else {
-            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "change routing rules")
-        }
-        try write { db in
-            try db.execute(sql: "DELETE FROM routing_rule")
-            for rule in rules { try Self.insertRule(db, rule) }
-            try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "rules_import", note: "\(rules.count) rules"))
-        }
+        try administer(at: now) { try $0.replaceRules(rules, by: actor) }
     }
 
     static func insertRule(_ db: Database, _ rule: RoutingRule) throws {

@@ -9,29 +9,7 @@ extension LaporStore {
 
     /// Changes one clock's limit, the due-soon percentage or the escalation threshold (supervisor; audited).
     public func setPolicy(_ change: PolicyChange, by actor: User, at now: Date) throws -> SLAPolicy {
-        guard Permissions.mayAdminister(actor.role) else {
-            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "change the SLA policy")
-        }
-        return try write { db in
-            if case .timeZone(let name) = change, DeskZone(identifier: name) == nil {
-                throw LaporError.invalidArgument("Unknown time zone '\(name)'; use Asia/Jakarta (WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT).")
-            }
-            let (key, value): (String, String) = switch change {
-            case .timeZone(let name): ("time_zone", name)
-            case .limit(let clock, let limit): ("sla.\(clock.rawValue)", limit.description)
-            case .dueSoonPercent(let p): ("sla.due_soon_percent", String(p))
-            case .escalateAfterBounces(let n): ("sla.escalate_after_bounces", String(n))
-            }
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [key, value])
-            try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "policy_set", note: "\(key) = \(value)"))
-            if case .timeZone = change {
-                try DailyCounters.install(db, offsetSeconds: try Self.zoneOffset(db))
-                try RequestRegister.install(db, offsetSeconds: try Self.zoneOffset(db))
-            }
-            try Self.recomputeDue(db)
-            return try Self.policy(db)
-        }
+        try administer(at: now) { try $0.setPolicy(change, by: actor) }
     }
 
     public func calendarEntries(calendar: String? = nil) throws -> [CalendarEntry] {
@@ -43,42 +21,12 @@ extension LaporStore {
 
     /// Adds or replaces dated rows (supervisor; audited) and recomputes open deadlines. Returns (added, changed).
     public func importCalendar(_ entries: [CalendarEntry], by actor: User, at now: Date) throws -> (added: Int, changed: Int) {
-        guard Permissions.mayAdminister(actor.role) else {
-            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "change holiday calendars")
-        }
-        return try write { db in
-            var added = 0, changed = 0
-            for e in entries {
-                let old = try Row.fetchOne(db, sql: "SELECT date, name, kind, calendar, source FROM holiday WHERE calendar = ? AND date = ?",
-                                           arguments: [e.calendar, e.date.text]).map(Self.calendarEntry)
-                if old == e { continue }
-                if old == nil { added += 1 } else { changed += 1 }
-                try db.execute(sql: """
-                    INSERT INTO holiday (calendar, date, name, kind, source) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT(calendar, date) DO UPDATE SET name = excluded.name, kind = excluded.kind, source = excluded.source
-                    """, arguments: [e.calendar, e.date.text, e.name, e.kind.rawValue, e.source])
-            }
-            if added + changed > 0 {
-                try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "calendar_import",
-                                                    note: "\(added) added, \(changed) changed"))
-                try Self.recomputeDue(db)
-            }
-            return (added, changed)
-        }
+        try administer(at: now) { try $0.importCalendar(entries, by: actor) }
     }
 
     /// Removes one dated row (supervisor; audited) and recomputes open deadlines.
     public func removeHoliday(_ day: Trend.Day, calendar: String = "national", by actor: User, at now: Date) throws -> Bool {
-        guard Permissions.mayAdminister(actor.role) else {
-            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "change holiday calendars")
-        }
-        return try write { db in
-            try db.execute(sql: "DELETE FROM holiday WHERE calendar = ? AND date = ?", arguments: [calendar, day.text])
-            guard db.changesCount > 0 else { return false }
-            try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "calendar_remove", note: "\(calendar) \(day.text)"))
-            try Self.recomputeDue(db)
-            return true
-        }
+        try administer(at: now) { try $0.removeHoliday(day, calendar: calendar, by: actor) }
     }
 
     /// The clock engine as configured now (policy, the desk's calendar, agencies' own calendars).
