@@ -18,8 +18,8 @@ struct GroupIntoCommand: ParsableCommand {
     @Option(help: "The primary report: actions on it reach every open member.") var into: String
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let summary = try ctx.store.group(ids, into: into, by: ctx.user, at: ctx.now)
+        let ctx = try Context.open(common, onServer: true)
+        let summary = try ctx.writer.group(ids, into: into, by: ctx.user, at: ctx.now)
         if ctx.json { return try Output.encode(["primary": summary.primary, "members": String(summary.members)]) }
         Output.line(ctx.language == .id
             ? "✓ insiden \(summary.primary): \(summary.members) laporan lain; aksi pada \(summary.primary) berlaku untuk semuanya"
@@ -46,13 +46,13 @@ struct GroupSuggestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let groups: [ProposedGroup]
         if emerging {
             if filter != nil { throw LaporError.invalidArgument("--emerging looks at the reports of the last hours; drop --where.") }
-            groups = try ctx.store.emergingGroups(now: ctx.now, for: ctx.user, language: ctx.language)
+            groups = try ctx.reader.emergingGroups(now: ctx.now, for: ctx.user, language: ctx.language)
         } else {
-            groups = try ctx.store.proposedGroups(try ctx.filter(filter), for: ctx.user, language: ctx.language)
+            groups = try ctx.reader.proposedGroups(try ctx.filter(filter), for: ctx.user, language: ctx.language)
         }
         let document = Document(groups: groups.map { .init(members: $0.trackingIDs, score: $0.score, reason: $0.reason) })
         if ctx.json { return try Output.encode(document) }
@@ -75,8 +75,8 @@ struct UngroupCommand: ParsableCommand {
     @Argument(help: "Tracking ids.") var ids: [String]
 
     func run() throws {
-        let ctx = try Context.open(common)
-        let out = try ctx.store.ungroup(ids, by: ctx.user, at: ctx.now)
+        let ctx = try Context.open(common, onServer: true)
+        let out = try ctx.writer.ungroup(ids, by: ctx.user, at: ctx.now)
         if ctx.json { return try Output.encode(["ungrouped": out]) }
         Output.line("✓ " + (ctx.language == .id ? "dikeluarkan dari insiden: " : "out of their incident: ") + out.joined(separator: " "))
     }

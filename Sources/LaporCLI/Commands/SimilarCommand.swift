@@ -32,9 +32,9 @@ struct SimilarCommand: ParsableCommand {
 
     func run() throws {
         guard limit > 0 else { throw LaporError.invalidArgument("--limit takes 1 or more.") }
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let codes = try ctx.agencyCodes()
-        let found = try ctx.store.similar(to: id, for: ctx.user, limit: limit)
+        let found = try ctx.reader.similar(to: id, for: ctx.user, limit: limit)
         let lines = found.map { s in
             Line(id: s.report.id, trackingID: s.report.trackingID, score: s.similarity.score, reason: s.similarity.reason(ctx.language),
                  state: s.report.state.rawValue, agency: s.report.agencyID.flatMap { codes[$0] })

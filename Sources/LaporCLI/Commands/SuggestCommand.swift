@@ -11,11 +11,11 @@ struct SuggestCommand: ParsableCommand {
     @Option(help: "Share of accepted reports (newest) held out for --evaluate.") var holdout: Double = 0.2
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         if evaluate { return try runEvaluation(ctx) }
         guard let id else { throw LaporError.invalidArgument("Give a report id, or --evaluate.") }
-        let report = try ctx.store.report(id, for: ctx.user)
-        let suggestions = try ctx.store.suggestions(for: report, language: ctx.language)
+        let report = try ctx.reader.report(id, for: ctx.user)
+        let suggestions = try ctx.reader.suggestions(for: report, language: ctx.language)
         if ctx.json {
             try Output.json(suggestions.map { ["agency": $0.agencyCode, "score": $0.score, "reason": $0.reason] as [String: Any] })
             return
@@ -29,15 +29,15 @@ struct SuggestCommand: ParsableCommand {
     private func runEvaluation(_ ctx: Context) throws {
         guard holdout > 0, holdout < 1 else { throw LaporError.invalidArgument("--holdout takes a share between 0 and 1.") }
         let accepted = ReportCondition.all([.states([.inProgress, .awaitingReporter, .resolved]), .routed])
-        let all = try ctx.store.reports(ReportQuery(condition: accepted, sort: .submitted), for: ctx.user)
+        let all = try ctx.reader.reports(ReportQuery(condition: accepted, sort: .submitted), for: ctx.user)
         guard all.count >= 10 else { throw LaporError.invalidArgument("Too few accepted reports to evaluate (\(all.count)).") }
         let cut = Int(Double(all.count) * (1 - holdout))
         let test = all[cut...]
-        let examples = try ctx.store.routingExamples(before: test.first!.submittedAt)
+        let examples = try ctx.reader.routingExamples(before: test.first!.submittedAt, limit: RoutingExample.window)
         let model = RoutingModel.train(examples.map { ($0.terms, $0.agency) })
         let baseline = RoutingBaseline(examples.map { ($0.text, $0.agency) })
-        let places = AgencyPlaces(try ctx.store.agencies())
-        let suggester = Suggester(rules: try ctx.store.rules(), model: model, places: places, language: ctx.language)
+        let places = AgencyPlaces(try ctx.reader.agencies())
+        let suggester = Suggester(rules: try ctx.reader.rules(), model: model, places: places, language: ctx.language)
         let modelOnly = Suggester(rules: [], model: model, places: places, language: ctx.language)
         let codes = try ctx.agencyCodes()
         var hits = Hits(), modelHits = Hits(), baselineHits = Hits()

@@ -37,9 +37,9 @@ enum StoreLocation {
     /// The refusal itself, for a location already without its password.
     static func serverRefusal(_ location: String, language: Language) -> LaporError {
         LaporError.notOnServer(path: location,
-            en: "this version runs every command there except demo, suggest, similar, group and ppid; "
+            en: "this version runs every command there except demo and ppid; "
                 + "keep the desk in a SQLite file for those (lapor db copy moves it either way)",
-            id: "versi ini menjalankan semua perintah di sana kecuali demo, suggest, similar, group dan ppid; "
+            id: "versi ini menjalankan semua perintah di sana kecuali demo dan ppid; "
                 + "simpan desk dalam berkas SQLite untuk perintah tersebut (lapor db copy memindahkannya)")
     }
 }

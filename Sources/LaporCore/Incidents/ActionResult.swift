@@ -25,3 +25,21 @@ public struct IncidentSummary: Sendable, Equatable {
     public var primary: String
     public var members: Int
 }
+
+extension SimilarReport {
+    /// The candidates about the same incident as `target`, best first: sharing a problem word, and
+    /// linked (same place, near in time) or scoring at least 0.45. Both engines read candidates
+    /// their own way and rank them here.
+    public static func ranked(_ target: IncidentSignature, among candidates: [Report], window: Double,
+                              limit: Int) -> [SimilarReport] {
+        var found = ParallelMap.map(candidates) { candidate -> SimilarReport? in
+            let similarity = Similarity.between(target, IncidentSignature(candidate), window: window)
+            guard !similarity.sharedWords.isEmpty, similarity.linked || similarity.score >= 0.45 else { return nil }
+            return SimilarReport(report: candidate, similarity: similarity)
+        }.compactMap { $0 }
+        found.sort { a, b in
+            a.similarity.score != b.similarity.score ? a.similarity.score > b.similarity.score : a.report.id < b.report.id
+        }
+        return Array(found.prefix(limit))
+    }
+}

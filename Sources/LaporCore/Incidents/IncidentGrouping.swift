@@ -22,7 +22,11 @@ public enum IncidentGrouping {
         // Each linked pair, from both ends.
         var links: [Int: [Int: Similarity]] = [:]
         for (_, members) in blocks where members.count > 1 {
-            let ordered = members.sorted { sigs[$0].submittedAt < sigs[$1].submittedAt }
+            // Time, then position: a pair is met in the same order in every block, so its similarity
+            // (and the proposal) does not depend on the order a dictionary hands out blocks.
+            let ordered = members.sorted {
+                sigs[$0].submittedAt != sigs[$1].submittedAt ? sigs[$0].submittedAt < sigs[$1].submittedAt : $0 < $1
+            }
             for (k, i) in ordered.enumerated() {
                 var n = k + 1
                 while n < ordered.count {
@@ -46,7 +50,8 @@ public enum IncidentGrouping {
         var out: [ProposedGroup] = []
         func key(_ node: Int) -> (count: Int, weight: Double) {
             var count = 0, weight = 0.0
-            for (other, s) in links[node] ?? [:] where !taken.contains(other) {
+            // Summed in one order: a float sum in hash order differs in its last bit between runs.
+            for (other, s) in (links[node] ?? [:]).sorted(by: { $0.key < $1.key }) where !taken.contains(other) {
                 count += 1
                 weight += s.score
             }
@@ -71,7 +76,9 @@ public enum IncidentGrouping {
             guard now.count + 1 >= minimumSize, now.count > 0 else { continue }
             let primary = top.node
             let others = links[primary]!.filter { !taken.contains($0.key) }.sorted { a, b in
-                a.value.score != b.value.score ? a.value.score > b.value.score : sigs[a.key].submittedAt < sigs[b.key].submittedAt
+                if a.value.score != b.value.score { return a.value.score > b.value.score }
+                let (x, y) = (sigs[a.key].submittedAt, sigs[b.key].submittedAt)
+                return x != y ? x < y : a.key < b.key
             }
             taken.insert(primary)
             for (node, _) in others { taken.insert(node) }

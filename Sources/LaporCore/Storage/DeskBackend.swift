@@ -2,13 +2,11 @@ import Foundation
 
 /// What the terminal desk reads and writes, on either engine: the commands' store plus the
 /// queue's positions and counts, the board's tallies, templates, suggestions and incidents.
-public protocol DeskBackend: DeskStore, DeskAdministering {
+public protocol DeskBackend: DeskStore, DeskAdministering, RoutingReading {
     /// How often the desk asks ``changeMarker()`` whether another process changed the desk.
     var changeCheckInterval: TimeInterval { get }
     /// A value that moves whenever another process (or this one) changed the desk.
     func changeMarker() throws -> Int64
-    func rules() throws -> [RoutingRule]
-    func routingModel() throws -> RoutingModel
     /// Ids a plain full-text search matches, ascending; nil when the engine has no such shortcut.
     func fullTextHits(_ filter: String) throws -> [Int64]?
     func hasIncidents() throws -> Bool
@@ -18,7 +16,8 @@ public protocol DeskBackend: DeskStore, DeskAdministering {
     func fillNotes(_ texts: [(text: String, language: Language)], reportID id: Int64, agency agencyRef: String?,
                    by user: User) throws -> [String]
     func group(_ refs: [String], into primaryRef: String, by user: User, at now: Date) throws -> IncidentSummary
-    func emergingGroups(now: Date, for user: User, language: Language) throws -> [ProposedGroup]
+    /// Takes reports out of their incident; the primary dissolves it.
+    func ungroup(_ refs: [String], by user: User, at now: Date) throws -> [String]
     func undo(auditID: Int64, by user: User, at now: Date) throws -> Report
     func countReports(_ condition: ReportCondition?, for user: User, cap: Int) throws -> (Int, Bool)
     func position(ofNextAmong hits: [Int64], after index: Int, forward: Bool, for user: User,

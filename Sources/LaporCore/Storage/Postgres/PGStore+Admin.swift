@@ -105,12 +105,13 @@ extension PGStore: DeskAdministering {
     }
 
     /// Appends one audit record inside the caller's transaction.
-    func appendAudit(_ entry: AuditEntry, fromAgencyID: Int64?, toAgencyID: Int64?) throws {
+    func appendAudit(_ entry: AuditEntry, fromAgencyID: Int64?, toAgencyID: Int64?, viaIncident: Int64? = nil) throws {
         try query("""
-            INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+            INSERT INTO audit (at, actor, role, action, report_id, from_state, to_state, from_agency_id, to_agency_id, note,
+                via_incident)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
             """, [PGRowDecoding.seconds(entry.at), entry.actor, entry.role.rawValue, entry.action,
                   entry.reportID.map(String.init), entry.fromState?.rawValue, entry.toState?.rawValue,
-                  fromAgencyID.map(String.init), toAgencyID.map(String.init), entry.note])
+                  fromAgencyID.map(String.init), toAgencyID.map(String.init), entry.note, viaIncident.map(String.init)])
     }
 }

@@ -1,9 +1,8 @@
 import Foundation
 
 /// What the terminal desk reads on a server. The SQL mirrors SQLite's desk queries; positions in
-/// the queue are counted by the server (no kept day ordinals here). Incidents' similarity,
-/// grouping and undo are not on a server yet: the detail shows no similar reports, no bursts
-/// are proposed, and grouping or undoing there is refused with the server sentence.
+/// the queue are counted by the server (no kept day ordinals here). Undo is not on a server yet:
+/// it is refused with the server sentence.
 extension PGStore: DeskBackend {
     public func rules() throws -> [RoutingRule] {
         let rows = try query("""
@@ -23,26 +22,13 @@ extension PGStore: DeskBackend {
         let kept = try query("SELECT through_audit_id, documents, encode(data, 'hex') FROM routing_model WHERE id = 1")
         if kept.count > 0, let through = PGRowDecoding.int(kept, 0, 0), let documents = kept.int(0, 1),
            let model = kept.text(0, 2).flatMap(Self.bytes(hex:)).flatMap(RoutingModel.init(encoded:)) {
-            let changed = try query("SELECT count(*) FROM audit WHERE id > $1 AND action IN \(LaporStore.routingActions)",
-                                    [String(through)]).int(0, 0) ?? 0
-            if changed <= documents / 50 { return model }
+            let changed = try query("SELECT count(*) FROM audit WHERE id > $1 AND action = ANY($2::text[])",
+                                    [String(through), PGCopyText.arrayLiteral(RoutingExample.learningActions)]).int(0, 0) ?? 0
+            if RoutingExample.keptModelIsFresh(documents: documents, changedSince: changed) { return model }
         }
         let through = PGRowDecoding.int(try query("SELECT coalesce(max(id), 0) FROM audit"), 0, 0) ?? 0
-        let rows = try query("""
-            SELECT report.title, report.body, report.category, report.kecamatan, report.kelurahan, agency.code,
-                   report.submitted_at, report.tracking_id
-            FROM report JOIN agency ON agency.id = report.agency_id
-            WHERE report.state IN ('in_progress', 'awaiting_reporter', 'resolved')
-            ORDER BY report.submitted_at DESC LIMIT 20000
-            """)
-        let examples = (0..<rows.count).reversed().map { i -> ([String], String) in
-            let report = Report(trackingID: rows.text(i, 7) ?? "", submittedAt: PGRowDecoding.date(rows, i, 6) ?? Date(),
-                                title: rows.text(i, 0) ?? "", body: rows.text(i, 1) ?? "", category: rows.text(i, 2) ?? "",
-                                kecamatan: rows.text(i, 3) ?? "", kelurahan: rows.text(i, 4) ?? "")
-            return (RoutingText.terms(report), rows.text(i, 5) ?? "")
-        }
-        let model = RoutingModel.train(examples)
-        let hex = model.encoded().map { String(format: "%02x", $0) }.joined()
+        let model = try trainRoutingModel()
+        let hex = Self.hex(model.encoded())
         do {
             try write {
                 try query("""
@@ -55,6 +41,34 @@ extension PGStore: DeskBackend {
             // Another desk holds the row: suggest from the fresh model now, keep it next time.
         }
         return model
+    }
+
+    /// The newest `limit` accepted routings submitted before `before`, oldest first.
+    public func routingExamples(before: Date?, limit: Int) throws -> [RoutingExample] {
+        let rows = try query("""
+            SELECT report.title, report.body, report.category, report.kecamatan, report.kelurahan, agency.code,
+                   report.submitted_at, report.tracking_id
+            FROM report JOIN agency ON agency.id = report.agency_id
+            WHERE report.state IN ('in_progress', 'awaiting_reporter', 'resolved') AND report.submitted_at < $1
+            ORDER BY report.submitted_at DESC LIMIT $2
+            """, [before.map(PGRowDecoding.seconds) ?? String(Int64.max), String(limit)])
+        return (0..<rows.count).reversed().map { i in
+            let report = Report(trackingID: rows.text(i, 7) ?? "", submittedAt: PGRowDecoding.date(rows, i, 6) ?? Date(),
+                                title: rows.text(i, 0) ?? "", body: rows.text(i, 1) ?? "", category: rows.text(i, 2) ?? "",
+                                kecamatan: rows.text(i, 3) ?? "", kelurahan: rows.text(i, 4) ?? "")
+            return RoutingExample(report: report, agency: rows.text(i, 5) ?? "")
+        }
+    }
+
+    private static func hex(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(data.count * 2)
+        for byte in data {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func bytes(hex: String) -> Data? {
@@ -88,8 +102,6 @@ extension PGStore: DeskBackend {
         return report
     }
 
-    public func similar(to ref: String, for user: User, limit: Int) throws -> [SimilarReport] { [] }
-
     public func templates(for user: User, action: LifecycleAction?) throws -> [ReplyTemplate] {
         ReplyTemplate.usable(try storedTemplates(), for: user, action: action)
     }
@@ -109,10 +121,12 @@ extension PGStore: DeskBackend {
     }
 
     public func group(_ refs: [String], into primaryRef: String, by user: User, at now: Date) throws -> IncidentSummary {
-        throw notYet(en: "grouping reports into incidents", id: "penggabungan laporan menjadi insiden")
+        try write { try IncidentFlow(steps: PGActionSteps(store: self), user: user, now: now).group(refs, into: primaryRef) }
     }
 
-    public func emergingGroups(now: Date, for user: User, language: Language) throws -> [ProposedGroup] { [] }
+    public func ungroup(_ refs: [String], by user: User, at now: Date) throws -> [String] {
+        try write { try IncidentFlow(steps: PGActionSteps(store: self), user: user, now: now).ungroup(refs) }
+    }
 
     public func undo(auditID: Int64, by user: User, at now: Date) throws -> Report {
         throw notYet(en: "undo", id: "pembatalan (undo)")

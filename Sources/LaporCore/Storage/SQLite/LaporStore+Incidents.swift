@@ -45,16 +45,7 @@ extension LaporStore {
             }
             let visible = try Self.reports(db, ids: wanted, around: report.submittedAt, window: policy.window)
                 .filter { visibility.allows(agencyID: $0.agencyID) }
-            let window = policy.window
-            var found = ParallelMap.map(visible) { candidate -> SimilarReport? in
-                let similarity = Similarity.between(target, IncidentSignature(candidate), window: window)
-                guard !similarity.sharedWords.isEmpty, similarity.linked || similarity.score >= 0.45 else { return nil }
-                return SimilarReport(report: candidate, similarity: similarity)
-            }.compactMap { $0 }
-            found.sort { a, b in
-                a.similarity.score != b.similarity.score ? a.similarity.score > b.similarity.score : a.report.id < b.report.id
-            }
-            return Array(found.prefix(limit))
+            return SimilarReport.ranked(target, among: visible, window: policy.window, limit: limit)
         }
     }
 
@@ -107,119 +98,22 @@ extension LaporStore {
         return found
     }
 
-    // MARK: - Proposed groups
-
-    /// Proposes incidents among the reports `condition` selects (default: open reports not yet in an
-    /// incident); a report is in at most one proposed group.
-    public func proposedGroups(_ condition: ReportCondition?, for user: User, language: Language) throws -> [ProposedGroup] {
-        try read { db in
-            let policy = try Self.incidentPolicy(db)
-            let sigs = try Self.signatures(db, condition ?? .open, for: user)
-            return IncidentGrouping.groups(sigs, window: policy.window, language: language)
-        }
-    }
-
-    /// Bursts arriving now: groups of at least the policy's count among the reports of the last hours.
-    public func emergingGroups(now: Date, for user: User, language: Language) throws -> [ProposedGroup] {
-        try read { db in
-            let policy = try Self.incidentPolicy(db)
-            let since = RowDecoding.seconds(now.addingTimeInterval(-Double(policy.emergingHours) * 3600))
-            let sigs = try Self.signatures(db, .submitted(from: since, before: RowDecoding.seconds(now) + 1), for: user)
-            return IncidentGrouping.groups(sigs, window: Double(policy.emergingHours) * 3600, language: language,
-                                           minimumSize: policy.emergingCount)
-        }
-    }
-
-    static func signatures(_ db: Database, _ condition: ReportCondition, for user: User) throws -> [IncidentSignature] {
-        let both = ReportCondition.all([condition, .not(.inIncident)])
-        let (whereSQL, arguments) = whereClause(both, visibility: Visibility(user: user))
-        let reports = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY submitted_at",
-                                       arguments: arguments).map(RowDecoding.report)
-        return ParallelMap.map(reports) { IncidentSignature($0) }
-    }
-
     // MARK: - Confirmed incidents
 
     /// Puts reports under `primary` as one incident (operators and supervisors), each change audited.
-    /// A report already in another incident is refused: take it out first (`ungroup`).
     @discardableResult
     public func group(_ refs: [String], into primaryRef: String, by user: User, at now: Date) throws -> IncidentSummary {
-        guard [.operator, .supervisor].contains(user.role) else {
-            throw LaporError.permissionDenied(login: user.login, role: user.role, what: "group reports into incidents")
-        }
+        let zone = self.zone
         return try write { db in
-            guard let primary = try Self.findReport(db, primaryRef) else { throw LaporError.reportNotFound(primaryRef) }
-            if let other = primary.incidentOf, other != primary.id {
-                throw LaporError.invalidArgument("\(primary.trackingID) is a member of another incident; group under its primary instead.")
-            }
-            var members: [Report] = []
-            for ref in refs {
-                guard let r = try Self.findReport(db, ref) else { throw LaporError.reportNotFound(ref) }
-                if r.id == primary.id || members.contains(where: { $0.id == r.id }) { continue }
-                if let other = r.incidentOf, other != primary.id {
-                    let name = try String.fetchOne(db, sql: "SELECT tracking_id FROM report WHERE id = ?", arguments: [other]) ?? "?"
-                    throw LaporError.invalidArgument("\(r.trackingID) is already in the incident of \(name); ungroup it first.")
-                }
-                if r.incidentOf == primary.id { continue }
-                members.append(r)
-            }
-            guard !members.isEmpty || primary.incidentOf == primary.id else {
-                throw LaporError.invalidArgument("Name at least one report to put under \(primary.trackingID).")
-            }
-            let seconds = RowDecoding.seconds(now)
-            if primary.incidentOf == nil {
-                try db.execute(sql: "UPDATE report SET incident_of = id, version = version + 1, updated_at = ? WHERE id = ?",
-                               arguments: [seconds, primary.id])
-            }
-            for m in members {
-                try db.execute(sql: "UPDATE report SET incident_of = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                               arguments: [primary.id, seconds, m.id])
-                try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: "group", reportID: m.id,
-                                                    note: "member of the incident of \(primary.trackingID)"), viaIncident: primary.id)
-            }
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM report WHERE incident_of = ? AND id <> ?",
-                                         arguments: [primary.id, primary.id]) ?? 0
-            try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: "group", reportID: primary.id,
-                                                note: "primary of an incident of \(count + 1) reports: +"
-                                                    + members.map(\.trackingID).joined(separator: " ")), viaIncident: primary.id)
-            return IncidentSummary(primaryID: primary.id, primary: primary.trackingID, members: count)
+            try IncidentFlow(steps: SQLiteActionSteps(db: db, zone: zone), user: user, now: now).group(refs, into: primaryRef)
         }
     }
 
-    /// Takes reports out of their incident; taking out the primary dissolves the incident, and an
-    /// incident left with its primary alone ends. Each change is audited.
+    /// Takes reports out of their incident (``IncidentFlow/ungroup(_:)``).
     public func ungroup(_ refs: [String], by user: User, at now: Date) throws -> [String] {
-        guard [.operator, .supervisor].contains(user.role) else {
-            throw LaporError.permissionDenied(login: user.login, role: user.role, what: "take reports out of incidents")
-        }
+        let zone = self.zone
         return try write { db in
-            var out: [String] = []
-            let seconds = RowDecoding.seconds(now)
-            func release(_ r: Report, primary: Int64, note: String) throws {
-                try db.execute(sql: "UPDATE report SET incident_of = NULL, version = version + 1, updated_at = ? WHERE id = ?",
-                               arguments: [seconds, r.id])
-                try Self.appendAudit(db, AuditEntry(at: now, actor: user.login, role: user.role, action: "ungroup", reportID: r.id,
-                                                    note: note), viaIncident: primary)
-                out.append(r.trackingID)
-            }
-            for ref in refs {
-                guard let r = try Self.findReport(db, ref) else { throw LaporError.reportNotFound(ref) }
-                guard let primary = r.incidentOf else {
-                    throw LaporError.invalidArgument("\(r.trackingID) is not in an incident.")
-                }
-                let all = try Row.fetchAll(db, sql: "SELECT \(RowDecoding.reportColumns) FROM report WHERE incident_of = ?",
-                                           arguments: [primary]).map(RowDecoding.report)
-                if primary == r.id {
-                    for m in all { try release(m, primary: primary, note: "incident of \(r.trackingID) dissolved") }
-                    continue
-                }
-                try release(r, primary: primary, note: "taken out of the incident")
-                let left = all.filter { $0.id != r.id }
-                if left.count == 1, let alone = left.first {
-                    try release(alone, primary: primary, note: "incident ended: no other report left")
-                }
-            }
-            return out
+            try IncidentFlow(steps: SQLiteActionSteps(db: db, zone: zone), user: user, now: now).ungroup(refs)
         }
     }
 

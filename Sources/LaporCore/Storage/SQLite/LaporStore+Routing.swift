@@ -27,15 +27,8 @@ extension LaporStore {
     }
 
     /// One accepted routing to learn from: the report (its text and fields), its terms, and the agency that took it.
-    public struct RoutingExample: Sendable {
-        public var report: Report
-        public var terms: [String]
-        public var agency: String
-        public var text: String { report.title + " " + report.body }
-    }
-
     /// The newest `limit` accepted routings (an agency followed up) submitted before `before`, oldest first.
-    public func routingExamples(before: Date? = nil, limit: Int = 20_000) throws -> [RoutingExample] {
+    public func routingExamples(before: Date? = nil, limit: Int = RoutingExample.window) throws -> [RoutingExample] {
         try read { db in
             var out: [RoutingExample] = []
             let cursor = try Row.fetchCursor(db, sql: """
@@ -48,19 +41,14 @@ extension LaporStore {
             while let row = try cursor.next() {
                 let report = Report(trackingID: row[7], submittedAt: Date(timeIntervalSince1970: TimeInterval(row[6] as Int64)),
                                     title: row[0], body: row[1], category: row[2], kecamatan: row[3], kelurahan: row[4])
-                out.append(RoutingExample(report: report, terms: RoutingText.terms(report), agency: row[5]))
+                out.append(RoutingExample(report: report, agency: row[5]))
             }
             return out.reversed()
         }
     }
 
-    /// A model trained now on the accepted routings submitted before `before` (for evaluation).
-    public func trainRoutingModel(before: Date? = nil, limit: Int = 20_000) throws -> RoutingModel {
-        RoutingModel.train(try routingExamples(before: before, limit: limit).map { ($0.terms, $0.agency) })
-    }
-
     /// Audit actions that change what the model learns from.
-    static let routingActions = "('follow_up', 'route', 'return', 'import', 'import_update', 'agency_merge', 'resolve', 'reopen')"
+    static let routingActions = "(" + RoutingExample.learningActions.map { "'\($0)'" }.joined(separator: ", ") + ")"
 
     /// The routing model kept in the database, retrained when the routings it learned from have
     /// changed by more than 2 % (at least one change) since, so a `suggest` reads one row instead of
@@ -72,7 +60,7 @@ extension LaporStore {
             let through: Int64 = row[0], documents: Int = row[1]
             let changed = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit WHERE id > ? AND action IN \(Self.routingActions)",
                                            arguments: [through]) ?? 0
-            return (model, changed <= documents / 50)
+            return (model, RoutingExample.keptModelIsFresh(documents: documents, changedSince: changed))
         }
         if let (model, fresh) = stored, fresh { return model }
         let through = try read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM audit") ?? 0 }
@@ -89,11 +77,5 @@ extension LaporStore {
             // Another desk holds the write lock: suggest from the fresh model now, store it next time.
         }
         return model
-    }
-
-    /// Ranked agencies for one report, from the rules and the learned model.
-    public func suggestions(for report: Report, language: Language, limit: Int = 5) throws -> [Suggestion] {
-        Suggester(rules: try rules(), model: try routingModel(), places: AgencyPlaces(try agencies()), language: language)
-            .suggest(for: report, limit: limit)
     }
 }
