@@ -10,9 +10,10 @@ import Testing
 struct PGDeskTests {
     static let now = "2026-11-20T10:00:00+07:00"
 
-    /// Key scripts whose screens do not show similar reports (not computed on a server yet).
+    /// Key scripts: searches, views, details with their similar reports, actions, and undo.
     static let scripts = ["", "/jalan<Enter>nn", "/~s new<Enter>N", "2", "4", "3", "jjjj<Enter>rPUPR<Enter><Enter>q",
-                          "l~a PUPR<Enter>jj", "tjtj<Space>", "u"]
+                          "l~a PUPR<Enter>jj", "tjtj<Space>", "u", "<Enter>", "jjjjjjj<Enter>", "r<Enter>u",
+                          "jr<Enter>jjr<Enter>uu", "/~s new<Enter><Enter>"]
 
     @Test func theSameKeysDrawTheSameScreens() throws {
         let (file, server) = try PGWriteTests.desk()

@@ -10,9 +10,9 @@ struct PPIDObjectionsCommand: ParsableCommand {
     @OptionGroup var sheet: PPIDSheetOptions
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let year = try PPIDCommand.year(sheet.year, ctx)
-        let entries = try ctx.store.objectionRegister(year: year, for: ctx.user, now: ctx.now)
+        let entries = try ctx.reader.objectionRegister(year: year, for: ctx.user, now: ctx.now)
         if ctx.json { return try Output.encode(entries) }
         let en = ctx.language == .en
         let header = en

@@ -11,9 +11,10 @@ struct PPIDRegisterCommand: ParsableCommand {
     @Flag(help: "Show anonim/rahasia requesters' identities (supervisor only; audited).") var reveal = false
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
+        if reveal { try ctx.refuseRevealOnServer() }
         let year = try PPIDCommand.year(sheet.year, ctx)
-        let entries = try ctx.store.requestRegister(year: year, for: ctx.user, now: ctx.now, revealed: reveal)
+        let entries = try ctx.reader.requestRegister(year: year, for: ctx.user, now: ctx.now, revealed: reveal)
         if reveal {
             try ctx.store.recordBulkReveal(count: entries.count, by: ctx.user, at: ctx.now, purpose: "ppid register --reveal")
         }

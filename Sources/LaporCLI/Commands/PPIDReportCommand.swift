@@ -11,9 +11,9 @@ struct PPIDReportCommand: ParsableCommand {
     @Option(help: "table, csv or md.") var format: String = "table"
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         let year = try PPIDCommand.year(self.year, ctx)
-        let report = try ctx.store.ppidReport(year: year, for: ctx.user, now: ctx.now)
+        let report = try ctx.reader.ppidReport(year: year, for: ctx.user, now: ctx.now)
         if ctx.json { return try Output.encode(report) }
         guard format != "xlsx" else { throw LaporError.invalidArgument("--format takes table, csv or md for the report.") }
         let en = ctx.language == .en

@@ -12,11 +12,11 @@ struct PPIDSetCommand: ParsableCommand {
     @Option(help: "How the information is to be delivered (email, pos, ambil langsung, …).") var delivery: String?
 
     func run() throws {
-        let ctx = try Context.open(common)
+        let ctx = try Context.open(common, onServer: true)
         guard purpose != nil || delivery != nil else {
             throw LaporError.invalidArgument("Give --purpose, --delivery or both.")
         }
-        let request = try ctx.store.setRequestDetails(id, purpose: purpose, delivery: delivery, by: ctx.user, at: ctx.now)
+        let request = try ctx.writer.setRequestDetails(id, purpose: purpose, delivery: delivery, by: ctx.user, at: ctx.now)
         if ctx.json {
             return try Output.encode(["registration": request.registration, "purpose": request.purpose,
                                       "delivery": request.delivery])

@@ -1,8 +1,7 @@
 import Foundation
 
 /// What the terminal desk reads on a server. The SQL mirrors SQLite's desk queries; positions in
-/// the queue are counted by the server (no kept day ordinals here). Undo is not on a server yet:
-/// it is refused with the server sentence.
+/// the queue are counted by the server (no kept day ordinals here).
 extension PGStore: DeskBackend {
     public func rules() throws -> [RoutingRule] {
         let rows = try query("""
@@ -129,12 +128,7 @@ extension PGStore: DeskBackend {
     }
 
     public func undo(auditID: Int64, by user: User, at now: Date) throws -> Report {
-        throw notYet(en: "undo", id: "pembatalan (undo)")
-    }
-
-    private func notYet(en: String, id: String) -> LaporError {
-        LaporError.notOnServer(path: location, en: "\(en) does not run there yet; do it on a SQLite copy",
-                               id: "\(id) belum berjalan di sana; lakukan pada salinan SQLite")
+        try write { try UndoFlow(steps: PGActionSteps(store: self), user: user, now: now).undo(auditID: auditID) }
     }
 
     public func countReports(_ condition: ReportCondition?, for user: User, cap: Int) throws -> (Int, Bool) {
