@@ -112,7 +112,7 @@ struct DbCopyTests {
         #expect(run(["--db", server, "--as", "kabid.ikp", "show", "X1"]).code == 73)
         #expect(run(["--db", server, "--as", "kabid.ikp", "init"]).code == 0, "init makes a desk on the server")
         #expect(run(["--db", server, "--as", "kabid.ikp", "list"]).code == 0)
-        #expect(run(["--db", server, "--as", "kabid.ikp", "demo", "--days", "2"]).code == 73, "demo fills a file only")
+        #expect(run(["--db", server, "--as", "kabid.ikp", "demo", "--days", "2"]).code == 2, "demo fills an empty database only")
         let unreachable = "postgresql://lapor@127.0.0.1:1/lapor?connect_timeout=2"
         #expect(run(["--db", unreachable, "db", "check"]).code == 73)
         #expect(run(["--as", "kabid.ikp", "db", "copy", unreachable, temp("never")]).code == 73)

@@ -165,4 +165,22 @@ struct PGAdminTests {
         }
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "db", "check"]).code == 0)
     }
+
+    /// `demo` on an empty server leaves the desk `demo` leaves in a file: the same export and trail.
+    @Test func theDemoOnAnEmptyServerIsTheDemoInAFile() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-pgdemo-\(UUID().uuidString).sqlite").path
+        let server = try PGTestServer.database()
+        defer { Capture.remove(file) }
+        let demo = ["--as", "kabid.ikp", "--now", Self.now, "demo", "--days", "15", "--seed", "4"]
+        #expect(Self.run(["--db", file] + demo).code == 0)
+        let made = Self.run(["--db", server, "--json"] + demo)
+        #expect(made.code == 0 && made.out.contains("\"reports\""), "\(made.out)")
+        for command in [["export", "--format", "csv"], ["audit", "--json", "--limit", "100000"], ["stats", "board", "--json"]] {
+            let here = Self.run(["--db", file, "--as", "kabid.ikp", "--now", Self.now] + command)
+            let there = Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now] + command)
+            #expect(here.code == 0 && here.out == there.out, "\(command): \(here.out.count) / \(there.out.count) bytes")
+        }
+        #expect(Self.run(["--db", server] + demo).code == 2, "a second demo refuses a desk that is there")
+        #expect(Self.run(["--db", server, "--as", "kabid.ikp", "db", "check"]).code == 0)
+    }
 }

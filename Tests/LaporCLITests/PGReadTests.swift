@@ -157,7 +157,7 @@ struct PGReadTests {
         #expect(reveal.out.isEmpty)
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "show", "TOK1", "--reveal"]).code == 73)
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "ppid", "register", "--reveal"]).code == 73)
-        #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "demo", "--days", "2"]).code == 73)
+        #expect(Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now, "desk", "--demo", "--headless"]).code == 73)
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "list", "--where", "~w"]).code == 2)
         let audit = try PGConnection(uri: server).execute("SELECT count(*) FROM audit WHERE action = 'reveal'")
         #expect(audit.int(0, 0) == 0)

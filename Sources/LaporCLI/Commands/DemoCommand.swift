@@ -11,6 +11,8 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         guard days >= 1, days <= 3650 else { throw LaporError.invalidArgument("--days takes 1 to 3650, not \(days).") }
+        let path = Context.databasePath(common)
+        if PGLocation.isPostgres(path) { return try runOnServer(path) }
         let (store, language) = try Context.openStore(common)
         let now = try Context.now(common, zone: store.zone)
         let login = Context.login(common)
@@ -18,13 +20,38 @@ struct DemoCommand: ParsableCommand {
         let user = try store.hasPeople() ? store.user(login: login) : store.initialize(login: login, at: now)
         let started = Date()
         let count = try store.loadDemo(DemoGenerator(seed: seed, days: days, end: now, zone: store.zone), by: user, at: now)
-        let seconds = Date().timeIntervalSince(started)
+        try tell(location: store.path, count: count, seconds: Date().timeIntervalSince(started), language: language)
+    }
+
+    /// On a server the demo is made in a temporary file, as on a desk machine, and copied into the
+    /// empty database by `db copy`'s code (counted on both sides); the file goes away either way.
+    private func runOnServer(_ uri: String) throws {
+        let language = try Context.checkedLanguage(common)
+        let server = try PGStore.open(uri: uri)
+        guard try !server.hasPeople() else {
+            throw LaporError.invalidArgument(language == .en
+                ? "The database at \(server.location) already holds a desk; the demo fills an empty database."
+                : "Basis data di \(server.location) sudah berisi desk; demo mengisi basis data yang kosong.")
+        }
+        let folder = FileManager.default.temporaryDirectory.path
+        let file = "\(folder)/lapor-demo-\(UUID().uuidString).sqlite"
+        defer { StoreLocation.remove(file) }
+        let started = Date()
+        let store = try LaporStore.open(path: file)
+        let now = try Context.now(common, zone: store.zone)
+        let user = try store.initialize(login: Context.login(common), at: now)
+        let count = try store.loadDemo(DemoGenerator(seed: seed, days: days, end: now, zone: store.zone), by: user, at: now)
+        _ = try StoreCopy.copy(from: store.tables, to: try PGTables.open(uri: uri), by: user.login)
+        try tell(location: server.location, count: count, seconds: Date().timeIntervalSince(started), language: language)
+    }
+
+    private func tell(location: String, count: Int, seconds: Double, language: Language) throws {
         if common.json {
-            try Output.json(["database": store.path, "reports": count, "days": days, "seed": seed, "seconds": (seconds * 100).rounded() / 100])
+            try Output.json(["database": location, "reports": count, "days": days, "seed": seed, "seconds": (seconds * 100).rounded() / 100])
         } else {
             Output.line(language == .id
-                ? "\(count) laporan demo dibuat di \(store.path) (\(days) hari, seed \(seed)). Pengguna demo: kabid.ikp, op.sari, op.budi, pimpinan, pd.<kode>."
-                : "\(count) demo reports written to \(store.path) (\(days) days, seed \(seed)). Demo users: kabid.ikp, op.sari, op.budi, pimpinan, pd.<code>.")
+                ? "\(count) laporan demo dibuat di \(location) (\(days) hari, seed \(seed)). Pengguna demo: kabid.ikp, op.sari, op.budi, pimpinan, pd.<kode>."
+                : "\(count) demo reports written to \(location) (\(days) days, seed \(seed)). Demo users: kabid.ikp, op.sari, op.budi, pimpinan, pd.<code>.")
         }
     }
 }
