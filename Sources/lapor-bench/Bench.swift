@@ -7,6 +7,7 @@ struct Bench {
     let seed: UInt64
     let dir: String
     let now: Date
+    let target: BenchTarget
 
     struct Line { var what: String; var measured: String; var reference: String; var target: String; var met: Bool? }
     struct Report {
@@ -23,17 +24,20 @@ struct Bench {
 
     func run() throws -> Report {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        let csv = dir + "/reports-\(rows).csv", db = dir + "/lapor-\(rows).sqlite", ref = dir + "/sqlite3-\(rows).sqlite"
-        for path in [db, db + "-wal", db + "-shm", ref] { try? FileManager.default.removeItem(atPath: path) }
+        let csv = dir + "/reports-\(rows).csv"
+        try target.reset("lapor-\(rows)")
+        try target.reset("reference-\(rows)")
+        let db = target.location("lapor-\(rows)"), ref = target.location("reference-\(rows)")
         var report = Report()
+        report.json["engine"] = target.isServer ? "postgresql" : "sqlite"
         log("generating \(rows) rows")
         let written = try CSVGenerator.write(rows: rows, seed: seed, end: now, to: csv)
         let size = (try FileManager.default.attributesOfItem(atPath: csv)[.size] as? Int) ?? 0
         report.json["rows"] = written
         report.json["csv_mb"] = Double(size) / 1_048_576
 
-        log("sqlite3 .import (reference)")
-        let schema = """
+        log(target.isServer ? "psql \\copy (reference)" : "sqlite3 .import (reference)")
+        let schema = target.isServer ? Self.serverReference(csv: csv) : """
             CREATE TABLE report(tracking_id TEXT PRIMARY KEY, submitted_at TEXT, title TEXT, body TEXT, category TEXT, subcategory TEXT,
               type TEXT, channel TEXT, reporter_name TEXT, reporter_contact TEXT, anonymous TEXT, confidential TEXT, kecamatan TEXT,
               kelurahan TEXT, address TEXT, agency TEXT, status TEXT);
@@ -46,10 +50,11 @@ struct Bench {
         log("lapor import")
         let (reference, ours, ratio) = try importBeside(sqlite3: ref, stdin: schema, csv: csv, db: db)
         report.lines.append(Line(what: "import \(written) CSV rows (\(Int(Double(size) / 1_048_576)) MB)", measured: String(format: "%.1f s", ours.seconds),
-                                 reference: String(format: "sqlite3 .import %.1f s → ratio %.2f", reference.seconds, ratio),
+                                 reference: String(format: "\(referenceName) %.1f s → ratio %.2f", reference.seconds, ratio),
                                  target: "ratio ≤ 1.5", met: ratio <= 1.5))
         report.lines.append(Line(what: "import peak memory", measured: String(format: "%.0f MB", ours.peakMB),
-                                 reference: String(format: "sqlite3 %.0f MB", reference.peakMB), target: "≤ 150 MB", met: ours.peakMB <= 150))
+                                 reference: target.isServer ? "" : String(format: "sqlite3 %.0f MB", reference.peakMB),
+                                 target: "≤ 150 MB", met: ours.peakMB <= 150))
         report.json["import"] = ["seconds": ours.seconds, "peak_mb": ours.peakMB, "sqlite3_seconds": reference.seconds, "ratio": ratio]
         try importIntoAFullDesk(db: db, ref: ref, into: &report)
         try demo(into: &report)
@@ -84,7 +89,7 @@ struct Bench {
         report.json["desk"] = ["first_frame_ms": first, "p50": pct(all, 0.5), "p99": pct(all, 0.99), "max": all.last ?? 0, "peak_mb": desk.peakMB]
 
         log("trend and sla")
-        let store = try LaporStore.open(path: db)
+        let store = try BenchTarget.open(db)
         let user = try store.user(login: "bench")
         let from = Trend.Day(now, zone: store.zone).adding(days: -729), to = Trend.Day(now, zone: store.zone)
         let trend = try Measure.median(runs: 21) { _ = Trend.buckets(daily: try store.dailyCounts(from: from, to: to, for: user), from: from, to: to, by: .day) }
@@ -100,13 +105,16 @@ struct Bench {
         report.json["sla_ms"] = sla
         report.json["open_reports"] = open
         try IncidentBench(db: db, seed: seed).run(into: &report, now: now, log: log)
-        try RoutingBench(history: min(10_000, max(1_000, rows / 2)), seed: seed, dir: dir).run(into: &report, log: log)
+        try RoutingBench(history: min(10_000, max(1_000, rows / 2)), seed: seed, dir: dir, target: target)
+            .run(into: &report, log: log)
         return report
     }
 
     /// `sqlite3` reading `stdin` (the reference), then our import of the same CSV; our time over the reference's.
     func importBeside(sqlite3 ref: String, stdin: String, csv: String, db: String) throws -> (Measure.Result, Measure.Result, Double) {
-        let reference = try Measure.child(["sqlite3", ref], stdin: stdin)
+        let reference = try Measure.child(target.isServer ? ["psql", ref, "-q", "-X", "-v", "ON_ERROR_STOP=1"] : ["sqlite3", ref],
+                                          stdin: stdin)
+        guard reference.status == 0 else { throw BenchError("the reference import of \(csv) failed (status \(reference.status))") }
         let ours = try Measure.child([Measure.executable, "--child", "import", csv, db])
         guard ours.status == 0 else { throw BenchError("lapor import of \(csv) failed (status \(ours.status))") }
         return (reference, ours, ours.seconds / reference.seconds)
@@ -114,29 +122,34 @@ struct Bench {
 
     /// The same number of new rows again, into copies of both loaded databases.
     func importIntoAFullDesk(db: String, ref: String, into report: inout Report) throws {
-        let csv = dir + "/reports-\(rows)-second.csv", db2 = dir + "/lapor-\(rows)-second.sqlite", ref2 = dir + "/sqlite3-\(rows)-second.sqlite"
-        defer { for path in [csv, db2, db2 + "-wal", db2 + "-shm", ref2] { try? FileManager.default.removeItem(atPath: path) } }
+        let csv = dir + "/reports-\(rows)-second.csv"
+        let db2 = target.location("lapor-\(rows)-second"), ref2 = target.location("reference-\(rows)-second")
+        defer {
+            try? FileManager.default.removeItem(atPath: csv)
+            target.remove("lapor-\(rows)-second")
+            target.remove("reference-\(rows)-second")
+        }
         log("second \(rows) rows into the full desk and the full reference")
         let written = try CSVGenerator.write(rows: rows, seed: seed + 1, end: now, to: csv, idPrefix: "B")
-        for (from, to) in [(db, db2), (ref, ref2)] {
-            try? FileManager.default.removeItem(atPath: to)
-            try FileManager.default.copyItem(atPath: from, toPath: to)
-        }
-        let (reference, ours, ratio) = try importBeside(sqlite3: ref2, stdin: ".mode csv\n.import --skip 1 \(csv) report\n", csv: csv, db: db2)
+        try target.clone("lapor-\(rows)", "lapor-\(rows)-second")
+        try target.clone("reference-\(rows)", "reference-\(rows)-second")
+        let again = target.isServer ? "\\copy report FROM '\(csv)' CSV HEADER\n" : ".mode csv\n.import --skip 1 \(csv) report\n"
+        let (reference, ours, ratio) = try importBeside(sqlite3: ref2, stdin: again, csv: csv, db: db2)
         report.lines.append(Line(what: "import \(written) more rows into the desk holding the first", measured: String(format: "%.1f s", ours.seconds),
-                                 reference: String(format: "sqlite3 .import into its full table %.1f s → ratio %.2f", reference.seconds, ratio),
+                                 reference: String(format: "\(referenceName) into its full table %.1f s → ratio %.2f", reference.seconds, ratio),
                                  target: "ratio ≤ 2.5", met: ratio <= 2.5))
         report.json["import_full"] = ["seconds": ours.seconds, "sqlite3_seconds": reference.seconds, "ratio": ratio, "peak_mb": ours.peakMB]
     }
 
     /// `lapor demo` (two years, about 100,000 reports) into a new database.
     func demo(into report: inout Report) throws {
-        let path = dir + "/demo.sqlite"
-        defer { for p in [path, path + "-wal", path + "-shm"] { try? FileManager.default.removeItem(atPath: p) } }
+        try target.reset("demo")
+        let path = target.location("demo")
+        defer { target.remove("demo") }
         log("demo")
         let run = try Measure.child([Measure.executable, "--child", "demo", path])
         guard run.status == 0 else { throw BenchError("demo failed (status \(run.status))") }
-        let count = try LaporStore.open(path: path).countReports(nil, for: User(login: "bench", role: .supervisor))
+        let count = try BenchTarget.open(path).countReports(nil, for: User(login: "bench", role: .supervisor))
         report.lines.append(Line(what: "demo: \(count) reports, two years", measured: String(format: "%.1f s", run.seconds), reference: "",
                                  target: "≤ 5 s", met: run.seconds <= 5))
         report.json["demo"] = ["seconds": run.seconds, "reports": count, "peak_mb": run.peakMB]
@@ -145,9 +158,14 @@ struct Bench {
     /// The same rows as a workbook and as CSV, each imported into a new desk.
     func workbook(into report: inout Report) throws {
         let n = max(1_000, min(rows / 5, 200_000))
-        let csv = dir + "/same-\(n).csv", xlsx = dir + "/same-\(n).xlsx", a = dir + "/same-csv.sqlite", b = dir + "/same-xlsx.sqlite"
+        let csv = dir + "/same-\(n).csv", xlsx = dir + "/same-\(n).xlsx"
+        try target.reset("same-csv")
+        try target.reset("same-xlsx")
+        let a = target.location("same-csv"), b = target.location("same-xlsx")
         defer {
-            for path in [csv, xlsx, a, a + "-wal", a + "-shm", b, b + "-wal", b + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
+            for path in [csv, xlsx] { try? FileManager.default.removeItem(atPath: path) }
+            target.remove("same-csv")
+            target.remove("same-xlsx")
         }
         log("the same \(n) rows as XLSX and CSV")
         let written = try CSVGenerator.write(rows: n, seed: seed + 2, end: now, to: csv, idPrefix: "X", xlsx: try XLSXWriter(path: xlsx))
@@ -159,6 +177,26 @@ struct Bench {
                                  reference: String(format: "the same rows as CSV %.1f s → ratio %.2f", fromCSV.seconds, ratio),
                                  target: "ratio ≤ 2.0, ≤ 150 MB", met: ratio <= 2 && fromXLSX.peakMB <= 150))
         report.json["xlsx"] = ["seconds": fromXLSX.seconds, "csv_seconds": fromCSV.seconds, "ratio": ratio, "peak_mb": fromXLSX.peakMB]
+    }
+
+    /// The reference's name in the table.
+    var referenceName: String { target.isServer ? "psql \\copy" : "sqlite3 .import" }
+
+    /// The server's reference: the CSV's 17 text columns, tracking_id as primary key, indexes on
+    /// submitted_at and status, and a stored full-text vector with its GIN index as the desk's
+    /// report table has, loaded by `psql`'s `\copy`.
+    static func serverReference(csv: String) -> String {
+        """
+        CREATE TABLE report(tracking_id TEXT PRIMARY KEY, submitted_at TEXT, title TEXT, body TEXT, category TEXT,
+          subcategory TEXT, type TEXT, channel TEXT, reporter_name TEXT, reporter_contact TEXT, anonymous TEXT,
+          confidential TEXT, kecamatan TEXT, kelurahan TEXT, address TEXT, agency TEXT, status TEXT,
+          search tsvector GENERATED ALWAYS AS (to_tsvector('simple', title || ' ' || body)) STORED);
+        CREATE INDEX report_submitted ON report(submitted_at);
+        CREATE INDEX report_status ON report(status);
+        CREATE INDEX report_search ON report USING gin (search);
+        \\copy report(tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name, reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency, status) FROM '\(csv)' CSV HEADER
+
+        """
     }
 
     func pct(_ sorted: [Double], _ p: Double) -> Double {

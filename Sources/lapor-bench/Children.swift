@@ -4,9 +4,9 @@ import LaporDesk
 
 /// Work the benchmark runs in child processes, so each one's peak memory is measured alone.
 enum Children {
-    /// `import FILE DB`: a full `lapor import` through the core's importer.
+    /// `import FILE DB`: a full `lapor import` through the core's importer, into a file or a server.
     static func importFile(_ file: String, db: String, now: Date) throws {
-        let store = try LaporStore.open(path: db)
+        let store = try BenchTarget.open(db)
         let user = try store.initialize(login: "bench", at: now)
         let summary = try Importer(store: store, user: user, now: now).run([file], format: file.hasSuffix(".xlsx") ? .auto : .csv)
         guard summary.rejected == 0, summary.inserted == summary.rows else {
@@ -16,6 +16,12 @@ enum Children {
 
     /// `demo DB`: the two-year demo into a new database, as `lapor demo` writes it.
     static func demo(db: String, now: Date) throws {
+        if PGLocation.isPostgres(db) {
+            let generator = DemoGenerator(seed: 1, days: 730, end: now, zone: .jakarta)
+            _ = try PGStore.loadDemo(into: db, generator, login: "bench", at: now,
+                                     scratch: FileManager.default.temporaryDirectory.path)
+            return
+        }
         let store = try LaporStore.open(path: db)
         let user = try store.initialize(login: "bench", at: now)
         try store.loadDemo(DemoGenerator(seed: 1, days: 730, end: now, zone: store.zone), by: user, at: now)
@@ -24,7 +30,7 @@ enum Children {
     /// `desk DB OUT`: opens the headless desk at 80×24 and feeds a key script; writes first-frame time and latencies.
     static func desk(db: String, out: String, now: Date) throws {
         let started = DispatchTime.now().uptimeNanoseconds
-        let store = try LaporStore.open(path: db)
+        let store = try BenchTarget.open(db)
         let user = try store.initialize(login: "bench", at: now)
         let runtime = try DeskRuntime(store: store, user: user, language: .id, clock: { now })
         var desk = HeadlessDesk(runtime: runtime, width: 80, height: 24)

@@ -8,9 +8,9 @@ struct IncidentBench {
     let seed: UInt64
 
     func run(into report: inout Bench.Report, now: Date, log: (String) -> Void) throws {
-        let store = try LaporStore.open(path: db)
+        let store = try BenchTarget.open(db)
         let user = try store.user(login: "bench")
-        let total = try store.maxReportID()
+        let total = Int64(try store.countReports(nil, for: user))
         var rng = SeededRandom(seed: seed)
         var times: [Double] = []
         log("incidents: similar on 50 reports")

@@ -8,19 +8,21 @@ struct RoutingBench {
     let history: Int
     let seed: UInt64
     let dir: String
+    let target: BenchTarget
 
     func run(into report: inout Bench.Report, log: (String) -> Void) throws {
-        let file = dir + "/routing-\(history).xlsx", db = dir + "/routing-\(history).sqlite"
-        for path in [db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: path) }
+        let file = dir + "/routing-\(history).xlsx"
+        try target.reset("routing-\(history)")
+        let db = target.location("routing-\(history)")
         // About 55 % of LAPOR! reports end accepted by an agency: write enough for `history` of them.
         var generator = LaporExportGenerator(rows: history * 100 / 55, seed: seed)
         generator.longTail = true
         log("routing: writing \(generator.rows) long-tail reports")
         try generator.write(to: file)
-        let store = try LaporStore.open(path: db)
+        let store = try BenchTarget.open(db)
         let boss = try store.initialize(login: "bench", at: Date())
         let summary = try Importer(store: store, user: boss, now: Date()).run([file], format: .auto)
-        let accepted = try store.routingExamples().count
+        let accepted = try store.routingExamples(before: nil, limit: RoutingExample.window).count
         log("routing: \(summary.rows) imported, \(accepted) accepted; training")
         let started = Date()
         _ = try store.routingModel()
@@ -38,7 +40,7 @@ struct RoutingBench {
                                        measured: String(format: "p50 %.1f / max %.1f ms", p50, worst),
                                        reference: String(format: "training once %.0f ms", training), target: "≤ 50 ms", met: worst <= 50))
         log("routing: evaluating")
-        let all = try store.routingExamples(limit: Int.max)
+        let all = try store.routingExamples(before: nil, limit: Int.max)
         let cut = all.count * 4 / 5
         let model = RoutingModel.train(all[..<cut].map { ($0.terms, $0.agency) })
         let baseline = RoutingBaseline(all[..<cut].map { ($0.text, $0.agency) })

@@ -5,6 +5,7 @@ import LaporCore
 /// beside its reference where one exists, in one invocation.
 ///
 ///     swift run -c release lapor-bench --rows 1000000 [--seed 1] [--dir /tmp/lapor-bench] [--json]
+///         [--db postgresql://…]   (the desks on that server instead of SQLite files; psql \copy the reference)
 ///     lapor-bench --generate FILE --rows N [--seed S]     (only write the CSV; prints the row count)
 ///     lapor-bench --incidents DESK.sqlite [--seed S]       (only the incident rows, on a desk a run left)
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -41,7 +42,11 @@ do {
     let rows = Int(option("--rows") ?? "1000000") ?? 1_000_000
     let seed = UInt64(option("--seed") ?? "1") ?? 1
     let dir = option("--dir") ?? FileManager.default.temporaryDirectory.appendingPathComponent("lapor-bench").path
-    let report = try Bench(rows: rows, seed: seed, dir: dir, now: now).run()
+    let target = BenchTarget(server: option("--db"), dir: dir)
+    if let server = target.server, !PGLocation.isPostgres(server) {
+        throw BenchError("--db takes a postgresql:// URI (SQLite desks go in --dir), not '\(server)'")
+    }
+    let report = try Bench(rows: rows, seed: seed, dir: dir, now: now, target: target).run()
     if arguments.contains("--json") {
         let data = try JSONSerialization.data(withJSONObject: report.json, options: [.prettyPrinted, .sortedKeys])
         FileHandle.standardOutput.write(data + Data("\n".utf8))

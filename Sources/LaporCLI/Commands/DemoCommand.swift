@@ -23,8 +23,7 @@ struct DemoCommand: ParsableCommand {
         try tell(location: store.path, count: count, seconds: Date().timeIntervalSince(started), language: language)
     }
 
-    /// On a server the demo is made in a temporary file, as on a desk machine, and copied into the
-    /// empty database by `db copy`'s code (counted on both sides); the file goes away either way.
+    /// On a server: ``PGStore/loadDemo(into:_:login:at:scratch:)`` into an empty database.
     private func runOnServer(_ uri: String) throws {
         let language = try Context.checkedLanguage(common)
         let server = try PGStore.open(uri: uri)
@@ -33,15 +32,11 @@ struct DemoCommand: ParsableCommand {
                 ? "The database at \(server.location) already holds a desk; the demo fills an empty database."
                 : "Basis data di \(server.location) sudah berisi desk; demo mengisi basis data yang kosong.")
         }
-        let folder = FileManager.default.temporaryDirectory.path
-        let file = "\(folder)/lapor-demo-\(UUID().uuidString).sqlite"
-        defer { StoreLocation.remove(file) }
         let started = Date()
-        let store = try LaporStore.open(path: file)
-        let now = try Context.now(common, zone: store.zone)
-        let user = try store.initialize(login: Context.login(common), at: now)
-        let count = try store.loadDemo(DemoGenerator(seed: seed, days: days, end: now, zone: store.zone), by: user, at: now)
-        _ = try StoreCopy.copy(from: store.tables, to: try PGTables.open(uri: uri), by: user.login)
+        let now = try Context.now(common, zone: server.zone)
+        let generator = DemoGenerator(seed: seed, days: days, end: now, zone: server.zone)
+        let count = try PGStore.loadDemo(into: uri, generator, login: Context.login(common), at: now,
+                                         scratch: FileManager.default.temporaryDirectory.path)
         try tell(location: server.location, count: count, seconds: Date().timeIntervalSince(started), language: language)
     }
 
