@@ -42,6 +42,10 @@ enum Children {
             let before = desk.latencies.count
             desk.press(try Key.script(script))
             groups[name, default: []] += desk.latencies[before...]
+            if ProcessInfo.processInfo.environment["LAPOR_BENCH_TRACE"] != nil {
+                let times = desk.latencies[before...].map { String(format: "%.1f", $0) }.joined(separator: " ")
+                FileHandle.standardError.write(Data("\(name): \(times)\n".utf8))
+            }
         }
         try run("move", String(repeating: "j", count: 60) + String(repeating: "k", count: 20))
         try run("page", String(repeating: "<PgDn>", count: 15) + "G" + "g")

@@ -18,12 +18,18 @@ extension PGStore: DeskBackend {
     /// The kept model while the routings it learned from changed by at most 2 %, as on SQLite;
     /// else trained again from the accepted routings and kept.
     public func routingModel() throws -> RoutingModel {
-        let kept = try query("SELECT through_audit_id, documents, encode(data, 'hex') FROM routing_model WHERE id = 1")
-        if kept.count > 0, let through = PGRowDecoding.int(kept, 0, 0), let documents = kept.int(0, 1),
-           let model = kept.text(0, 2).flatMap(Self.bytes(hex:)).flatMap(RoutingModel.init(encoded:)) {
+        let kept = try query("SELECT through_audit_id, documents FROM routing_model WHERE id = 1")
+        if kept.count > 0, let through = PGRowDecoding.int(kept, 0, 0), let documents = kept.int(0, 1) {
             let changed = try query("SELECT count(*) FROM audit WHERE id > $1 AND action = ANY($2::text[])",
                                     [String(through), PGCopyText.arrayLiteral(RoutingExample.learningActions)]).int(0, 0) ?? 0
-            if RoutingExample.keptModelIsFresh(documents: documents, changedSince: changed) { return model }
+            if RoutingExample.keptModelIsFresh(documents: documents, changedSince: changed) {
+                if let cached = keptModel, cached.through == through { return cached.model }
+                let data = try query("SELECT encode(data, 'hex') FROM routing_model WHERE id = 1").text(0, 0)
+                if let model = data.flatMap(Self.bytes(hex:)).flatMap(RoutingModel.init(encoded:)) {
+                    keptModel = (through, model)
+                    return model
+                }
+            }
         }
         let through = PGRowDecoding.int(try query("SELECT coalesce(max(id), 0) FROM audit"), 0, 0) ?? 0
         let model = try trainRoutingModel()
@@ -36,6 +42,7 @@ extension PGStore: DeskBackend {
                         documents = excluded.documents, data = excluded.data
                     """, [String(through), String(model.documentCount), hex])
             }
+            keptModel = (through, model)
         } catch LaporError.databaseBusy {
             // Another desk holds the row: suggest from the fresh model now, keep it next time.
         }
@@ -135,7 +142,7 @@ extension PGStore: DeskBackend {
         if condition == nil && Visibility(user: user) == .all {
             return (try query("SELECT coalesce(sum(n), 0) FROM daily_total").int(0, 0) ?? 0, false)
         }
-        let (whereSQL, parameters) = Self.whereClause(condition, visibility: Visibility(user: user))
+        let (whereSQL, parameters) = try whereClause(condition, visibility: Visibility(user: user))
         let n = try query("SELECT count(*) FROM (SELECT 1 FROM report \(whereSQL) LIMIT \(cap + 1)) AS capped",
                           parameters).int(0, 0) ?? 0
         return (min(n, cap), n > cap)
@@ -151,8 +158,8 @@ extension PGStore: DeskBackend {
                          for user: User, walkOrder: Bool) throws -> Int? {
         try snapshot {
             let visibility = Visibility(user: user)
-            let (allWhere, allParameters) = Self.whereClause(within, visibility: visibility)
-            let (hitWhere, hitParameters) = Self.whereClause(.both(within, matching), visibility: visibility)
+            let (allWhere, allParameters) = try whereClause(within, visibility: visibility)
+            let (hitWhere, hitParameters) = try whereClause(.both(within, matching), visibility: visibility)
             let order = forward ? "ASC" : "DESC"
             var anchor: (String, String)?
             if forward || index > 0 {
@@ -186,14 +193,14 @@ extension PGStore: DeskBackend {
     }
 
     public func reportIDs(_ condition: ReportCondition?, for user: User) throws -> [Int64] {
-        let (whereSQL, parameters) = Self.whereClause(condition, visibility: Visibility(user: user))
+        let (whereSQL, parameters) = try whereClause(condition, visibility: Visibility(user: user))
         let rows = try query("SELECT id FROM report \(whereSQL) ORDER BY id", parameters)
         return (0..<rows.count).compactMap { PGRowDecoding.int(rows, $0, 0) }
     }
 
     public func agencyTallies(now: Date, for user: User) throws -> [AgencyTally] {
         try snapshot {
-            let (whereSQL, parameters) = Self.whereClause(.routed, visibility: Visibility(user: user))
+            let (whereSQL, parameters) = try whereClause(.routed, visibility: Visibility(user: user))
             let t = "$\(parameters.count + 1)::bigint"
             let rows = try query("""
                 SELECT agency.code, report.state, count(*),
@@ -215,7 +222,7 @@ extension PGStore: DeskBackend {
                 tally.bounces += rows.int(i, 6) ?? 0
                 byCode[code] = tally
             }
-            let (incidentWhere, incidentParameters) = Self.whereClause(.all([.routed, .inIncident, .open]),
+            let (incidentWhere, incidentParameters) = try whereClause(.all([.routed, .inIncident, .open]),
                                                                        visibility: Visibility(user: user))
             let incidents = try query("""
                 SELECT agency.code, count(DISTINCT report.incident_of) FROM report JOIN agency ON agency.id = report.agency_id
@@ -231,7 +238,7 @@ extension PGStore: DeskBackend {
 
     public func slaGroups(now: Date, for user: User) throws -> [(clock: String, agency: String, overdue: Int, dueSoon: Int)] {
         let t = PGRowDecoding.seconds(now)
-        let (whereSQL, parameters) = Self.whereClause(.dueSoonBy(Int64(t) ?? 0), visibility: Visibility(user: user))
+        let (whereSQL, parameters) = try whereClause(.dueSoonBy(Int64(t) ?? 0), visibility: Visibility(user: user))
         let n = parameters.count
         let rows = try query("""
             SELECT report.due_clock, coalesce(agency.code, '—'), count(*) FILTER (WHERE report.due_at < $\(n + 1)::bigint),
@@ -267,7 +274,7 @@ extension PGStore: DeskBackend {
     }
 
     public func reportDayRange(for user: User) throws -> (Trend.Day, Trend.Day)? {
-        let (whereSQL, parameters) = Self.whereClause(nil, visibility: Visibility(user: user))
+        let (whereSQL, parameters) = try whereClause(nil, visibility: Visibility(user: user))
         let rows = try query("SELECT min(submitted_at), max(submitted_at) FROM report \(whereSQL)", parameters)
         guard let first = PGRowDecoding.date(rows, 0, 0), let last = PGRowDecoding.date(rows, 0, 1) else { return nil }
         return (Trend.Day(first, zone: zone), Trend.Day(last, zone: zone))

@@ -8,7 +8,7 @@ extension PGStore {
                             now: Date) throws -> [(Report, [ClockReading])] {
         try snapshot {
             let engine = try clockEngine()
-            let (whereSQL, parameters) = Self.whereClause(.both(.open, condition), visibility: Visibility(user: user))
+            let (whereSQL, parameters) = try whereClause(.both(.open, condition), visibility: Visibility(user: user))
             let rows = try query("SELECT \(PGRowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY report.id",
                                  parameters)
             let events = try clockEvents(whereSQL: whereSQL, parameters)
@@ -37,7 +37,7 @@ extension PGStore {
         } else {
             let offset = zone.timeZone.secondsFromGMT()
             let range = ReportCondition.both(submittedOn(from, to), condition)
-            let (whereSQL, parameters) = Self.whereClause(range, visibility: visibility)
+            let (whereSQL, parameters) = try whereClause(range, visibility: visibility)
             rows = try query("""
                 SELECT (submitted_at + \(offset)) / 86400 AS day, count(*) FROM report \(whereSQL) GROUP BY day
                 """, parameters)
@@ -52,7 +52,7 @@ extension PGStore {
     public func board(from: Trend.Day, to: Trend.Day, now: Date, for user: User) throws -> [BoardLine] {
         try snapshot {
             let period = ReportCondition.all([submittedOn(from, to), .routed])
-            let (whereSQL, parameters) = Self.whereClause(period, visibility: Visibility(user: user))
+            let (whereSQL, parameters) = try whereClause(period, visibility: Visibility(user: user))
             var lines: [Int64: BoardLine] = [:]
             for agency in try agencies() { lines[agency.id] = BoardLine(code: agency.code, name: agency.name) }
             let seconds = PGRowDecoding.seconds(now)

@@ -16,6 +16,13 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     /// Whether this connection LISTENs for other desks' changes, and how many it has heard of.
     private var listening = false
     private var heardChanges: Int64 = 0
+    /// The routing model last read or trained, with the audit id it learned through: a desk (or a
+    /// benchmark) asking again reads two numbers instead of the model's bytes.
+    var keptModel: (through: Int64, model: RoutingModel)? {
+        get { lock.withLock { keptModelValue } }
+        set { lock.withLock { keptModelValue = newValue } }
+    }
+    private var keptModelValue: (through: Int64, model: RoutingModel)?
     public let zone: DeskZone
 
     /// Connects (libpq's URI forms, `~/.pgpass` and `PG*` variables apply) and migrates.
@@ -164,7 +171,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     }
 
     public func reports(_ query: ReportQuery, for user: User) throws -> [Report] {
-        var (whereSQL, parameters) = Self.whereClause(query.condition, visibility: Visibility(user: user))
+        var (whereSQL, parameters) = try whereClause(query.condition, visibility: Visibility(user: user))
         var sql = "SELECT \(PGRowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY \(PGCondition.orderBy(query.sort))"
         if let limit = query.limit {
             parameters += [String(max(0, limit)), String(max(0, query.offset))]
@@ -175,7 +182,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     }
 
     public func countReports(_ condition: ReportCondition?, for user: User) throws -> Int {
-        let (whereSQL, parameters) = Self.whereClause(condition, visibility: Visibility(user: user))
+        let (whereSQL, parameters) = try whereClause(condition, visibility: Visibility(user: user))
         return try query("SELECT count(*) FROM report \(whereSQL)", parameters).int(0, 0) ?? 0
     }
 
@@ -184,7 +191,32 @@ public final class PGStore: ReportReading, @unchecked Sendable {
         return WorkingCalendar(name: "national", holidays: Set((0..<rows.count).compactMap { rows.text($0, 0).flatMap(Trend.Day.init) }))
     }
 
-    /// The condition and the reader's visibility as one WHERE clause with its parameters.
+    /// The condition and the reader's visibility as one WHERE clause with its parameters; `~a TEXT`
+    /// is first resolved to the agencies it names, so the planner sees `agency_id = $n` (an index
+    /// range in submission order) instead of a join it would meet row by row over the whole queue.
+    func whereClause(_ condition: ReportCondition?, visibility: Visibility) throws -> (String, [String?]) {
+        Self.whereClause(try condition.map(resolvingAgencies), visibility: visibility)
+    }
+
+    private func resolvingAgencies(_ condition: ReportCondition) throws -> ReportCondition {
+        switch condition {
+        case .all(let parts): return .all(try parts.map(resolvingAgencies))
+        case .any(let parts): return .any(try parts.map(resolvingAgencies))
+        case .not(let part): return .not(try resolvingAgencies(part))
+        case .agencyMatching(let text):
+            let rows = try query("""
+                SELECT id FROM agency WHERE merged_into IS NULL AND
+                CASE WHEN EXISTS (SELECT 1 FROM agency WHERE lower(code) = lower($1) AND merged_into IS NULL)
+                THEN lower(code) = lower($1) ELSE (code ILIKE $2 OR name ILIKE $2 OR aliases ILIKE $2) END ORDER BY id
+                """, [text, PGCondition.like(text)])
+            let ids = (0..<rows.count).compactMap { PGRowDecoding.int(rows, $0, 0) }
+            if ids.isEmpty { return .nothing }
+            return ids.count == 1 ? .agencyID(ids[0]) : .any(ids.map { .agencyID($0) })
+        default: return condition
+        }
+    }
+
+    /// The condition and the reader's visibility as one WHERE clause with its parameters, as given.
     static func whereClause(_ condition: ReportCondition?, visibility: Visibility) -> (String, [String?]) {
         var renderer = PGCondition()
         var parts: [String] = []
