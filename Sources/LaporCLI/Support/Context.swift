@@ -66,14 +66,16 @@ struct Context {
                        json: common.json)
     }
 
-    /// The same on a PostgreSQL server: the desk must have been copied there (`lapor db copy`).
+    /// The same on a PostgreSQL server: the desk must exist there (`lapor init`, `demo` or `db copy`).
     private static func openServer(_ common: CommonOptions, uri: String) throws -> Context {
         let language = try checkedLanguage(common)
         let store = try PGStore.open(uri: uri)
         guard try store.hasPeople() else {
             throw LaporError.cannotOpenDatabase(path: store.location, reason: language == .en
-                ? "there is no desk on this server yet; copy one there with 'lapor db copy FILE \(store.location)'"
-                : "belum ada desk di server ini; salin ke sana dengan 'lapor db copy BERKAS \(store.location)'")
+                ? "there is no desk on this server yet; create one with 'lapor --db \(store.location) init' (you become its "
+                    + "supervisor) or 'lapor --db \(store.location) demo', or copy one there with 'lapor db copy FILE \(store.location)'"
+                : "belum ada desk di server ini; buat dengan 'lapor --db \(store.location) init' (Anda menjadi supervisornya) "
+                    + "atau 'lapor --db \(store.location) demo', atau salin ke sana dengan 'lapor db copy BERKAS \(store.location)'")
         }
         let user = try store.user(login: login(common))
         return Context(reader: store, sqlite: nil, user: user, now: try now(common, zone: store.zone), language: language,

@@ -28,7 +28,7 @@ enum StoreLocation {
         }
     }
 
-    /// What every other command says when `--db` names a PostgreSQL server, until it runs there.
+    /// What a path that runs only on a file (`desk --demo`) says when `--db` names a server.
     static func refuseServer(_ location: String, language: Language) throws {
         guard PGLocation.isPostgres(location) else { return }
         throw serverRefusal(PGLocation.redacted(location), language: language)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The desk on a PostgreSQL server, for the commands that run there so far (the reading commands
-/// and the lifecycle actions); the rest follow (docs/decisions.md, "PostgreSQL").
+/// The desk on a PostgreSQL server: every command's reads and writes there, the deciding shared
+/// with the SQLite store through the core's flows (docs/decisions.md, "PostgreSQL").
 ///
 /// One libpq connection, used by one thread at a time (a lock keeps it so). Reads run as single
 /// statements, each seeing one snapshot; a page of reports is one statement. Writes run in
