@@ -10,31 +10,13 @@ import Testing
 struct PGAdminTests {
     static let now = "2026-11-20T09:00:00+07:00"
 
-    static func run(_ arguments: [String]) -> (code: Int32, out: String) {
-        Capture.stdout { LaporCLI.run(arguments) }
-    }
+    static func run(_ arguments: [String]) -> (code: Int32, out: String) { EngineComparison.run(arguments) }
 
     /// Writes `text` to a temporary file and returns its path.
     static func file(_ name: String, _ text: String) throws -> String {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-pgadmin-\(UUID().uuidString)-\(name)").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
-    }
-
-    /// Runs each command on both stores, text then JSON, and expects the same exit and output.
-    static func compare(_ script: [[String]], _ file: String, _ server: String, now: String = now) -> Int {
-        var landed = 0
-        for (n, command) in script.enumerated() {
-            for json in [false, true] {
-                let extra = ["--now", now] + (json ? ["--json"] : [])
-                let here = run(["--db", file] + extra + command)
-                let there = run(["--db", server] + extra + command)
-                #expect(here.code == there.code, "\(n) \(command): exit \(here.code) on SQLite, \(there.code) on PostgreSQL")
-                #expect(here.out == there.out, "\(n) \(command): \(here.out.prefix(300)) | \(there.out.prefix(300))")
-                if here.code == 0 { landed += 1 }
-            }
-        }
-        return landed
     }
 
     @Test func administrationFromAnEmptyServerAnswersAsInAFile() throws {
@@ -110,7 +92,7 @@ struct PGAdminTests {
             ["--as", "kabid", "agency", "merge", "BINAMARGA", "PUPR"],
             ["--as", "kabid", "policy", "--zone", "Asia/Makassar"],
         ]
-        let landed = Self.compare(script, file, server)
+        let landed = EngineComparison.compare(script, file, server, now: Self.now)
         #expect(landed == 40, "each refusal refuses and each change lands once (\(landed))")
         let readers: [[String]] = [
             ["--as", "kabid", "user", "list", "--json"],
@@ -121,11 +103,7 @@ struct PGAdminTests {
             ["--as", "kabid", "policy", "--json"],
             ["--as", "kabid", "audit", "--json", "--limit", "1000"],
         ]
-        for command in readers {
-            let here = Self.run(["--db", file, "--now", Self.now] + command)
-            let there = Self.run(["--db", server, "--now", Self.now] + command)
-            #expect(here.code == 0 && here.out == there.out, "\(command): \(here.out.prefix(300)) | \(there.out.prefix(300))")
-        }
+        EngineComparison.expectSameReads(readers, file, server, prefix: ["--now", Self.now])
         #expect(Self.run(["--db", server, "--as", "kabid", "db", "check"]).code == 0)
     }
 
@@ -147,7 +125,7 @@ struct PGAdminTests {
             ["--as", "kabid.ikp", "agency", "merge", "DISHUB", "PUPR"],
             ["--as", "kabid.ikp", "policy", "--zone", "Asia/Makassar"],
         ]
-        #expect(Self.compare(script, file, server) == 7, "all but the second merge land")
+        #expect(EngineComparison.compare(script, file, server, now: Self.now) == 7, "all but the second merge land")
         let readers: [[String]] = [
             ["--as", "kabid.ikp", "sla", "--json"],
             ["--as", "kabid.ikp", "export", "--format", "csv"],
@@ -157,12 +135,7 @@ struct PGAdminTests {
             ["--as", "kabid.ikp", "audit", "--json", "--limit", "100000"],
             ["--as", "kabid.ikp", "stats", "verify", "--json"],
         ]
-        for command in readers {
-            let extra = ["--now", "2026-11-24T10:00:00+07:00"]
-            let here = Self.run(["--db", file] + extra + command)
-            let there = Self.run(["--db", server] + extra + command)
-            #expect(here.code == 0 && here.out == there.out, "\(command): \(here.out.count) / \(there.out.count) bytes")
-        }
+        EngineComparison.expectSameReads(readers, file, server, prefix: ["--now", "2026-11-24T10:00:00+07:00"])
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "db", "check"]).code == 0)
     }
 
@@ -175,11 +148,9 @@ struct PGAdminTests {
         #expect(Self.run(["--db", file] + demo).code == 0)
         let made = Self.run(["--db", server, "--json"] + demo)
         #expect(made.code == 0 && made.out.contains("\"reports\""), "\(made.out)")
-        for command in [["export", "--format", "csv"], ["audit", "--json", "--limit", "100000"], ["stats", "board", "--json"]] {
-            let here = Self.run(["--db", file, "--as", "kabid.ikp", "--now", Self.now] + command)
-            let there = Self.run(["--db", server, "--as", "kabid.ikp", "--now", Self.now] + command)
-            #expect(here.code == 0 && here.out == there.out, "\(command): \(here.out.count) / \(there.out.count) bytes")
-        }
+        EngineComparison.expectSameReads([["export", "--format", "csv"], ["audit", "--json", "--limit", "100000"],
+                                          ["stats", "board", "--json"]], file, server,
+                                         prefix: ["--as", "kabid.ikp", "--now", Self.now])
         #expect(Self.run(["--db", server] + demo).code == 2, "a second demo refuses a desk that is there")
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "db", "check"]).code == 0)
     }

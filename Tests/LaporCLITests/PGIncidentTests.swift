@@ -36,13 +36,11 @@ struct PGIncidentTests {
             ["--as", "op.budi", "ungroup", "3000646"],
             ["--as", "kabid.ikp", "group", "suggest", "--json"],
         ]
-        let landed = PGAdminTests.compare(script, file, server)
+        let landed = EngineComparison.compare(script, file, server, now: PGWriteTests.now)
         #expect(landed > 2 * sample.count, "most of the script lands (\(landed))")
-        for command in [["audit", "--json", "--limit", "100000"], ["export", "--format", "csv"], ["stats", "verify", "--json"]] {
-            let here = PGWriteTests.run(["--db", file, "--as", "kabid.ikp", "--now", PGWriteTests.now] + command)
-            let there = PGWriteTests.run(["--db", server, "--as", "kabid.ikp", "--now", PGWriteTests.now] + command)
-            #expect(here.code == 0 && here.out == there.out, "\(command): \(here.out.count) / \(there.out.count) bytes")
-        }
+        EngineComparison.expectSameReads([["audit", "--json", "--limit", "100000"], ["export", "--format", "csv"],
+                                          ["stats", "verify", "--json"]], file, server,
+                                         prefix: ["--as", "kabid.ikp", "--now", PGWriteTests.now])
         let similar = PGWriteTests.run(["--db", server, "--as", "kabid.ikp", "--json", "similar", sample[0]]).out
         #expect(similar.contains("\"score\""), "the server finds similar reports: \(similar.prefix(200))")
     }

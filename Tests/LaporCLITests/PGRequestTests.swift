@@ -23,7 +23,7 @@ struct PGRequestTests {
             ["--as", "kabid.ikp", "ppid", "report"],
             ["--as", "pd.dishub", "ppid", "report", "--format", "md"],
         ]
-        let landed = PGAdminTests.compare(script, file, server)
+        let landed = EngineComparison.compare(script, file, server, now: PGWriteTests.now)
         #expect(landed == 16, "the edits by an operator land, the other three refuse, every read answers (\(landed))")
         let register = PGWriteTests.run(["--db", server, "--as", "kabid.ikp", "--now", PGWriteTests.now, "--json",
                                          "ppid", "register"]).out

@@ -10,9 +10,7 @@ import Testing
 struct PGWriteTests {
     static let now = "2026-11-20T09:00:00+07:00"
 
-    static func run(_ arguments: [String]) -> (code: Int32, out: String) {
-        Capture.stdout { LaporCLI.run(arguments) }
-    }
+    static func run(_ arguments: [String]) -> (code: Int32, out: String) { EngineComparison.run(arguments) }
 
     /// A 20-day demo with one incident (an open primary and three members), in a file and on a server.
     static func desk() throws -> (file: String, server: String) {
@@ -81,18 +79,8 @@ struct PGWriteTests {
     @Test func everyActionAnswersAndLeavesTheDeskAsOnSQLite() throws {
         let (file, server) = try Self.desk()
         defer { Capture.remove(file) }
-        var landed = 0
-        for (n, command) in Self.script.enumerated() {
-            for json in [false, true] {
-                let extra = ["--now", Self.now] + (json ? ["--json"] : [])
-                // Each command runs twice (text, then JSON); the second run meets the first one's result.
-                let here = Self.run(["--db", file] + extra + command)
-                let there = Self.run(["--db", server] + extra + command)
-                #expect(here.code == there.code, "\(n) \(command): exit \(here.code) on SQLite, \(there.code) on PostgreSQL")
-                #expect(here.out == there.out, "\(n) \(command): \(here.out.prefix(300)) | \(there.out.prefix(300))")
-                if here.code == 0 { landed += 1 }
-            }
-        }
+        // Each command runs twice (text, then JSON); the second run meets the first one's result.
+        let landed = EngineComparison.compare(Self.script, file, server, now: Self.now)
         #expect(landed >= 20, "the script lands most of its actions (\(landed))")
         let readers: [[String]] = [
             ["--as", "kabid.ikp", "audit", "--json", "--limit", "100000"],
@@ -117,12 +105,7 @@ struct PGWriteTests {
             ["--as", "pd.pupr", "stats", "board", "--json"],
             ["--as", "kabid.ikp", "stats", "verify", "--json"],
         ]
-        for command in readers {
-            let extra = ["--now", "2026-11-24T10:00:00+07:00"]
-            let here = Self.run(["--db", file] + extra + command)
-            let there = Self.run(["--db", server] + extra + command)
-            #expect(here.code == 0 && here.out == there.out, "\(command): \(here.out.count) / \(there.out.count) bytes")
-        }
+        EngineComparison.expectSameReads(readers, file, server, prefix: ["--now", "2026-11-24T10:00:00+07:00"])
         let check = Self.run(["--db", server, "--as", "kabid.ikp", "--json", "db", "check"])
         #expect(check.code == 0, "db check: \(check.out.prefix(400))")
         #expect(check.out.contains("\"daily counters\""))
