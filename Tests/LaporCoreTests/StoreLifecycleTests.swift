@@ -140,7 +140,7 @@ import Testing
             try f.store.addUser(login: "x", role: .agency, by: f.boss, at: Fixture.now)
         }
         #expect(throws: LaporError.permissionDenied(login: "op", role: .operator, what: "reveal reporters' identities")) {
-            try f.store.recordReveal("100", by: f.op, at: Fixture.now, purpose: "x")
+            try f.store.revealIdentities(.matching(nil, count: 1), purpose: "x", by: f.op, at: Fixture.now)
         }
     }
 

@@ -21,13 +21,16 @@ struct ExportCommand: ParsableCommand {
         if format == "xlsx" && output == nil { throw LaporError.invalidArgument("--format xlsx writes a workbook: give -o FILE.xlsx.") }
         let ctx = try Context.open(common, onServer: true)
         let condition = try ctx.filter(`where`)
+        var revealed = IdentityReveal.carried
         if reveal {
-            try ctx.refuseRevealOnServer()
             let total = try ctx.reader.countReports(condition, for: ctx.user)
-            try ctx.store.recordBulkReveal(count: total, by: ctx.user, at: ctx.now, purpose: "export --reveal")
+            revealed = try ctx.reader.revealIdentities(.matching(condition, count: total), purpose: "export --reveal",
+                                                       by: ctx.user, at: ctx.now)
         }
         let agencies = Dictionary(uniqueKeysWithValues: try ctx.reader.agencies().map { ($0.id, $0.name) })
-        if format == "xlsx", let output { return try writeWorkbook(ctx, condition: condition, agencies: agencies, to: output) }
+        if format == "xlsx", let output {
+            return try writeWorkbook(ctx, condition: condition, agencies: agencies, revealed: revealed, to: output)
+        }
         let out: FileHandle
         if let output {
             guard FileManager.default.createFile(atPath: output, contents: nil, attributes: [.posixPermissions: 0o600]),
@@ -44,7 +47,8 @@ struct ExportCommand: ParsableCommand {
         if format == "csv" { emit(CSVWriter.line(Self.columns) + "\n") }
         if format == "json" { emit("[\n") }
         var first = true
-        try Self.eachReport(ctx, condition: condition) { r in
+        try Self.eachReport(ctx, condition: condition) { stored in
+            let r = revealed.apply(stored)
             let values = Self.values(r, agencies: agencies, zone: ctx.zone, reveal: reveal)
             switch format {
             case "csv":
@@ -64,11 +68,13 @@ struct ExportCommand: ParsableCommand {
 
     /// The same columns as a workbook: the time as a real Excel date, flags as booleans, text
     /// defused like CSV (a leading `'` before = + - @), streamed page by page.
-    private func writeWorkbook(_ ctx: Context, condition: ReportCondition?, agencies: [Int64: String], to path: String) throws {
+    private func writeWorkbook(_ ctx: Context, condition: ReportCondition?, agencies: [Int64: String],
+                               revealed: IdentityReveal, to path: String) throws {
         let writer = try XLSXWriter(path: path)
         try writer.addSheet(ctx.language == .id ? "Laporan" : "Reports")
         try writer.addRow(Self.columns.map { .text($0) })
-        try Self.eachReport(ctx, condition: condition) { r in
+        try Self.eachReport(ctx, condition: condition) { stored in
+            let r = revealed.apply(stored)
             let values = Self.values(r, agencies: agencies, zone: ctx.zone, reveal: reveal)
             try writer.addRow(Self.columns.map { column in
                 switch column {

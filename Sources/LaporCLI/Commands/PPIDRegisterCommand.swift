@@ -12,12 +12,10 @@ struct PPIDRegisterCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try Context.open(common, onServer: true)
-        if reveal { try ctx.refuseRevealOnServer() }
         let year = try PPIDCommand.year(sheet.year, ctx)
-        let entries = try ctx.reader.requestRegister(year: year, for: ctx.user, now: ctx.now, revealed: reveal)
-        if reveal {
-            try ctx.store.recordBulkReveal(count: entries.count, by: ctx.user, at: ctx.now, purpose: "ppid register --reveal")
-        }
+        let entries = reveal
+            ? try ctx.reader.revealedRequestRegister(year: year, for: ctx.user, now: ctx.now, purpose: "ppid register --reveal")
+            : try ctx.reader.requestRegister(year: year, for: ctx.user, now: ctx.now)
         if ctx.json { return try Output.encode(entries) }
         let en = ctx.language == .en
         let header = en

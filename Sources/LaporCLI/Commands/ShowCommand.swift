@@ -11,10 +11,10 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try Context.open(common, onServer: true)
-        if reveal { try ctx.refuseRevealOnServer() }
-        let report = try ctx.reader.report(id, for: ctx.user)
+        var report = try ctx.reader.report(id, for: ctx.user)
         if reveal {
-            try ctx.store.recordReveal(report.trackingID, by: ctx.user, at: ctx.now, purpose: "show --reveal")
+            report = try ctx.reader.revealIdentities(.report(report), purpose: "show --reveal", by: ctx.user, at: ctx.now)
+                .apply(report)
         }
         let codes = try ctx.agencyCodes()
         let chain = try ctx.reader.routingChain(reportID: report.id)

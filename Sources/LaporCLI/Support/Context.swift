@@ -28,15 +28,6 @@ struct Context {
         }
     }
 
-    /// `--reveal` on a server is refused (73) before anything is read: its audit record must land
-    /// in the same transaction as the read, which is issue 14's identity door.
-    func refuseRevealOnServer() throws {
-        guard isServer else { return }
-        throw LaporError.notOnServer(path: reader.location,
-            en: "--reveal does not run there yet; read masked, or reveal on a SQLite copy",
-            id: "--reveal belum berjalan di sana; baca tersamar, atau buka pada salinan SQLite")
-    }
-
     /// Opens the database and resolves the acting user (`--as` or the OS login); an unknown user is refused (77).
     /// A database that does not exist yet is not created here: only `init` and `demo` make one, so a
     /// refused first command leaves no file behind and says which of them to run. `onServer` lets
@@ -77,9 +68,34 @@ struct Context {
                 : "belum ada desk di server ini; buat dengan 'lapor --db \(store.location) init' (Anda menjadi supervisornya) "
                     + "atau 'lapor --db \(store.location) demo', atau salin ke sana dengan 'lapor db copy BERKAS \(store.location)'")
         }
-        let user = try store.user(login: login(common))
+        let user = try serverUser(common, store: store, language: language)
         return Context(reader: store, sqlite: nil, user: user, now: try now(common, zone: store.zone), language: language,
                        json: common.json)
+    }
+
+    /// On a server the desk user is the connected role; `--as` is refused unless that role is a
+    /// supervisor acting for a test. The desk's owner (or a superuser) administers, and acts as
+    /// `--as` or the OS login, as on a file.
+    static func serverUser(_ common: CommonOptions, store: PGStore, language: Language) throws -> User {
+        let session = try store.sessionRole()
+        if session.administers && (try? store.user(login: session.login)) == nil {
+            return try store.user(login: login(common))
+        }
+        let own: User
+        do {
+            own = try store.user(login: session.login)
+        } catch LaporError.unknownUser {
+            throw LaporError.serverDenied(path: store.location, reason: language == .en
+                ? "the server role \(session.login) is not a desk user here; a supervisor adds it with 'lapor user add \(session.login)'"
+                : "peran server \(session.login) bukan pengguna desk ini; supervisor menambahkannya dengan 'lapor user add \(session.login)'")
+        }
+        guard let actAs = common.actAs, !actAs.isEmpty, actAs != own.login else { return own }
+        guard own.role == .supervisor else {
+            throw LaporError.serverDenied(path: store.location, reason: language == .en
+                ? "on a server you act as the role you connect as (\(own.login)); only a supervisor may use --as, for a test"
+                : "di server Anda bertindak sebagai peran yang tersambung (\(own.login)); hanya supervisor boleh memakai --as, untuk uji")
+        }
+        return try store.user(login: actAs)
     }
 
     static func openStore(_ common: CommonOptions) throws -> (LaporStore, Language) {

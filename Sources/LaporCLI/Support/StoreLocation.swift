@@ -37,9 +37,7 @@ enum StoreLocation {
     /// The refusal itself, for a location already without its password.
     static func serverRefusal(_ location: String, language: Language) -> LaporError {
         LaporError.notOnServer(path: location,
-            en: "this version runs every command there but desk --demo (run lapor demo there, then lapor desk) "
-                + "and --reveal (reveal on a SQLite copy)",
-            id: "versi ini menjalankan semua perintah di sana kecuali desk --demo (jalankan lapor demo di sana, lalu lapor desk) "
-                + "dan --reveal (buka identitas pada salinan SQLite)")
+            en: "this version runs every command there but desk --demo (run lapor demo there, then lapor desk)",
+            id: "versi ini menjalankan semua perintah di sana kecuali desk --demo (jalankan lapor demo di sana, lalu lapor desk)")
     }
 }

@@ -21,6 +21,8 @@ public enum LaporError: Error, Equatable, Sendable {
     case cannotOpenDatabase(path: String, reason: String)
     /// The desk is on a PostgreSQL server and this does not run there (yet); nothing was read or changed.
     case notOnServer(path: String, en: String, id: String)
+    /// The server's own rules (grants, row-level security) refused the connected role.
+    case serverDenied(path: String, reason: String)
     case inputMissing(path: String)
     case inputUnreadable(path: String, reason: String)
 
@@ -34,7 +36,7 @@ public enum LaporError: Error, Equatable, Sendable {
         case .inputMissing: 66
         case .cannotOpenDatabase, .notOnServer: 73
         case .databaseBusy: 75
-        case .permissionDenied, .notVisible, .unknownUser: 77
+        case .permissionDenied, .notVisible, .unknownUser, .serverDenied: 77
         }
     }
 
@@ -120,6 +122,10 @@ public enum LaporError: Error, Equatable, Sendable {
             return en
                 ? "The desk at \(path) is on a PostgreSQL server: \(enText). Nothing was read or changed."
                 : "Desk di \(path) ada di server PostgreSQL: \(idText). Tidak ada yang dibaca atau diubah."
+        case let .serverDenied(path, reason):
+            return en
+                ? "PostgreSQL at \(path) does not let this server role do that: \(reason). Nothing was changed."
+                : "PostgreSQL di \(path) tidak mengizinkan peran server ini: \(reason). Tidak ada yang diubah."
         case let .inputMissing(path):
             return en ? "The file \(path) does not exist." : "Berkas \(path) tidak ada."
         case let .inputUnreadable(path, reason):

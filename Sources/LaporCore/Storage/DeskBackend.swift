@@ -2,7 +2,7 @@ import Foundation
 
 /// What the terminal desk reads and writes, on either engine: the commands' store plus the
 /// queue's positions and counts, the board's tallies, templates, suggestions and incidents.
-public protocol DeskBackend: DeskStore, DeskAdministering, RoutingReading, RequestRegistering {
+public protocol DeskBackend: DeskStore, DeskAdministering, RoutingReading, RequestRegistering, IdentityRevealing {
     /// How often the desk asks ``changeMarker()`` whether another process changed the desk.
     var changeCheckInterval: TimeInterval { get }
     /// A value that moves whenever another process (or this one) changed the desk.

@@ -39,11 +39,12 @@ struct ImportFlow<Steps: ImportSteps> {
             }
             // The same id twice in one file: the first copy must be stored before the second is compared.
             if steps.holds(incoming.trackingID) { known.formUnion(try steps.flush()) }
-            guard known.contains(incoming.trackingID), let (existing, deskTouched) = try steps.stored(trackingID: incoming.trackingID) else {
+            guard known.contains(incoming.trackingID), let (held, deskTouched) = try steps.stored(trackingID: incoming.trackingID) else {
                 try steps.stage(incoming, due: Self.importedDue(incoming, engine: engine))
                 result.inserted += 1
                 continue
             }
+            let existing = try steps.comparable(held, with: incoming)
             var merged = incoming
             merged.id = existing.id
             // A masked export must not erase an identity the desk holds.

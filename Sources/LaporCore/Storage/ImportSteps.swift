@@ -34,6 +34,9 @@ protocol ImportSteps: AgencySteps {
     func existing(_ trackingIDs: [String]) throws -> Set<String>
     /// A stored report and whether the desk has acted on it since it arrived.
     func stored(trackingID: String) throws -> (report: Report, deskTouched: Bool)?
+    /// The stored report as it compares with `incoming`: where this connection reads identities
+    /// masked, a protected identity the server holds unchanged counts as the incoming one.
+    func comparable(_ stored: Report, with incoming: Report) throws -> Report
     func storeOrigin(_ origin: ReportOrigin, trackingID: String) throws
     /// Whether a report with this tracking id waits in the stage.
     func holds(_ trackingID: String) -> Bool
@@ -43,4 +46,8 @@ protocol ImportSteps: AgencySteps {
     func flush() throws -> Set<String>
     /// Writes an imported change of a stored report and its `import_update` record.
     func update(_ report: Report, previous: Report, due: ClockReading?) throws
+}
+
+extension ImportSteps {
+    func comparable(_ stored: Report, with incoming: Report) throws -> Report { stored }
 }

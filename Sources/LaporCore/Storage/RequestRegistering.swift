@@ -67,3 +67,19 @@ extension InformationRequest {
         }
     }
 }
+
+extension RequestRegistering where Self: IdentityRevealing {
+    /// The register with requesters' identities shown to a supervisor: one `reveal` audit record
+    /// naming how many entries, written with the read (on a server, by the server).
+    public func revealedRequestRegister(year: Int, for user: User, now: Date, purpose: String) throws -> [RegisterEntry] {
+        guard Permissions.mayReveal(user.role) else {
+            throw LaporError.permissionDenied(login: user.login, role: user.role, what: "reveal requesters' identities")
+        }
+        var rows = try requestRegisterRows(year: year, for: user)
+        let count = rows.lines(now: now).count
+        let reveal = try revealIdentities(.reports(rows.reports, count: count), purpose: purpose, by: user, at: now)
+        rows.reports = rows.reports.map(reveal.apply)
+        let zone = self.zone
+        return rows.lines(now: now).map { $0.entry(revealed: true, zone: zone) }
+    }
+}

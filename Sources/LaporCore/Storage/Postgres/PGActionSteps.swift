@@ -7,7 +7,7 @@ struct PGActionSteps: ActionSteps {
     let store: PGStore
 
     func lockReport(_ key: ReportKey) throws -> Report? {
-        let select = "SELECT \(PGRowDecoding.reportColumns) FROM report"
+        let select = "SELECT \(store.reportColumns) FROM report"
         var rows: PGRows
         switch key {
         case .id(let id):
@@ -26,7 +26,7 @@ struct PGActionSteps: ActionSteps {
 
     func lockMembers(of primaryID: Int64, in states: [ReportState]) throws -> [Report] {
         let rows = try store.query("""
-            SELECT \(PGRowDecoding.reportColumns) FROM report
+            SELECT \(store.reportColumns) FROM report
             WHERE incident_of = $1 AND id <> $1 AND state = ANY ($2::text[])
             ORDER BY submitted_at, id FOR UPDATE
             """, [String(primaryID), "{" + states.map(\.rawValue).joined(separator: ",") + "}"])

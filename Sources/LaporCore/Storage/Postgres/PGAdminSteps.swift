@@ -28,6 +28,11 @@ struct PGAdminSteps: AdminSteps {
             """, [user.login, user.name, user.role.rawValue, user.agencyID.map(String.init), PGRowDecoding.seconds(now)])
         var saved = user
         saved.id = PGRowDecoding.int(rows, 0, 0) ?? 0
+        // The person's server role, in the same transaction: made (or granted) by the connected
+        // role's own right to create roles, so a supervisor without it is refused here.
+        if Role.assignable.contains(user.role) {
+            try store.query("SELECT lapor_desk_role($1, $2)", [user.login, user.role.rawValue])
+        }
         return saved
     }
 

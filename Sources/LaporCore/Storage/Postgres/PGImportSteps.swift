@@ -58,7 +58,7 @@ final class PGImportSteps: ImportSteps {
 
     func existing(_ trackingIDs: [String]) throws -> Set<String> {
         let rows = try store.query("""
-            SELECT \(PGRowDecoding.reportColumns), desk_touched FROM report WHERE tracking_id = ANY ($1::text[])
+            SELECT \(store.reportColumns), desk_touched FROM report WHERE tracking_id = ANY ($1::text[])
             """, [PGCopyText.arrayLiteral(trackingIDs)])
         for i in 0..<rows.count {
             let report = PGRowDecoding.report(rows, i)
@@ -70,10 +70,22 @@ final class PGImportSteps: ImportSteps {
     func stored(trackingID: String) throws -> (report: Report, deskTouched: Bool)? {
         if let found = known[trackingID] { return found }
         let rows = try store.query("""
-            SELECT \(PGRowDecoding.reportColumns), desk_touched FROM report WHERE tracking_id = $1
+            SELECT \(store.reportColumns), desk_touched FROM report WHERE tracking_id = $1
             """, [trackingID])
         guard rows.count > 0 else { return nil }
         return (PGRowDecoding.report(rows, 0), PGRowDecoding.int(rows, 0, 25) == 1)
+    }
+
+    func comparable(_ stored: Report, with incoming: Report) throws -> Report {
+        guard !store.readsIdentities, stored.identityProtected, incoming.identityProtected,
+              !(incoming.reporterName.isEmpty && incoming.reporterContact.isEmpty) else { return stored }
+        let same = try store.query("SELECT lapor_identity_is($1, $2, $3)",
+                                   [String(stored.id), incoming.reporterName, incoming.reporterContact])
+        guard same.text(0, 0) == "t" else { return stored }
+        var comparable = stored
+        comparable.reporterName = incoming.reporterName
+        comparable.reporterContact = incoming.reporterContact
+        return comparable
     }
 
     func storeOrigin(_ origin: ReportOrigin, trackingID: String) throws {

@@ -5,7 +5,7 @@ import Foundation
 extension PGActionSteps: IncidentSteps {
     func lockIncident(_ primaryID: Int64) throws -> [Report] {
         let rows = try store.query("""
-            SELECT \(PGRowDecoding.reportColumns) FROM report WHERE incident_of = $1 ORDER BY id FOR UPDATE
+            SELECT \(store.reportColumns) FROM report WHERE incident_of = $1 ORDER BY id FOR UPDATE
             """, [String(primaryID)])
         return (0..<rows.count).map { PGRowDecoding.report(rows, $0) }
     }

@@ -3,11 +3,17 @@ import Foundation
 /// Decoding of PostgreSQL's text rows into domain values; the column lists live beside the
 /// decoders and mirror SQLite's `RowDecoding`.
 enum PGRowDecoding {
-    static let reportColumns = """
-        id, tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name,
-        reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency_id, state, bounces,
-        returned, version, updated_at, due_at, due_soon_at, incident_of
-        """
+    /// The columns ``report(_:_:)`` decodes, from `FROM report`; with `identities`, a protected
+    /// reporter's name and contact come from `report_identity` (only the owner may read it).
+    static func reportColumns(identities: Bool) -> String {
+        let name = identities ? PGAccessSchema.identity("reporter_name") : "reporter_name"
+        let contact = identities ? PGAccessSchema.identity("reporter_contact") : "reporter_contact"
+        return """
+            report.id, tracking_id, submitted_at, title, body, category, subcategory, type, channel, \(name),
+            \(contact), anonymous, confidential, kecamatan, kelurahan, address, report.agency_id, state, bounces,
+            returned, version, updated_at, due_at, due_soon_at, incident_of
+            """
+    }
 
     static func report(_ rows: PGRows, _ i: Int) -> Report {
         let text = { (column: Int) in rows.text(i, column) ?? "" }

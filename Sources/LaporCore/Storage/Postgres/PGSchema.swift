@@ -5,7 +5,8 @@
 /// integers are bigint, the agency's case-insensitive names are unique on lower(); full text is a
 /// stored tsvector (`simple` configuration, accents removed) with a GIN index. The audit trail is
 /// append-only by trigger, as on SQLite. v2 indexes the same words FTS5 does; v3 keeps the daily
-/// counters by trigger; v4 notifies desks of changes.
+/// counters by trigger; v4 notifies desks of changes; v5 keeps desk roles to their rights
+/// (``PGAccessSchema``).
 enum PGSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-desk", """
@@ -240,6 +241,7 @@ enum PGSchema {
             CREATE TRIGGER audit_notify AFTER INSERT ON audit
                 FOR EACH STATEMENT EXECUTE FUNCTION lapor_notify_change();
             """),
+        ("v5-desk-roles", "{access}"),
     ]
 
     /// Applies the migrations this database lacks, in one transaction. A database that has them
@@ -258,8 +260,11 @@ enum PGSchema {
                 """)
             let applied = try connection.execute("SELECT name FROM lapor_migration")
             let done = Set((0..<applied.count).compactMap { applied.text($0, 0) })
+            let database = try connection.execute("SELECT current_database()").text(0, 0) ?? ""
             for migration in migrations where !done.contains(migration.name) {
-                try connection.execute(migration.sql)
+                // v5's group roles are named for the database, so its SQL is made for this one.
+                let sql = migration.sql == "{access}" ? PGAccessSchema.sql(database: database) : migration.sql
+                try connection.execute(sql)
                 try connection.execute("INSERT INTO lapor_migration (name) VALUES ($1)", [migration.name])
             }
         }

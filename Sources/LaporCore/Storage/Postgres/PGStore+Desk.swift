@@ -45,6 +45,9 @@ extension PGStore: DeskBackend {
             keptModel = (through, model)
         } catch LaporError.databaseBusy {
             // Another desk holds the row: suggest from the fresh model now, keep it next time.
+        } catch LaporError.serverDenied {
+            // A role that may not keep the model (a viewer, a liaison) uses the fresh one unkept.
+            keptModel = (through, model)
         }
         return model
     }
@@ -99,7 +102,7 @@ extension PGStore: DeskBackend {
     }
 
     public func report(id: Int64, for user: User) throws -> Report {
-        let rows = try query("SELECT \(PGRowDecoding.reportColumns) FROM report WHERE id = $1", [String(id)])
+        let rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(id)])
         guard rows.count > 0 else { throw LaporError.reportNotFound(String(id)) }
         let report = PGRowDecoding.report(rows, 0)
         guard Visibility(user: user).allows(agencyID: report.agencyID) else {

@@ -35,7 +35,7 @@ extension PGStore: ReportImporting {
             guard let first = PGRowDecoding.int(span, 0, 0), let last = PGRowDecoding.int(span, 0, 1) else { return [] }
             guard (PGRowDecoding.int(span, 0, 2) ?? 0) <= cap else { return nil }
             let rows = try query("""
-                SELECT \(PGRowDecoding.reportColumns) FROM report
+                SELECT \(reportColumns) FROM report
                 WHERE submitted_at BETWEEN $1 AND $2 AND reporter_contact <> '' AND incident_of IS NULL
                 """, [String(first - 86_400), String(last + 86_400)])
             let candidates = (0..<rows.count).map { PGRowDecoding.report(rows, $0) }

@@ -9,7 +9,7 @@ extension PGStore {
         try snapshot {
             let engine = try clockEngine()
             let (whereSQL, parameters) = try whereClause(.both(.open, condition), visibility: Visibility(user: user))
-            let rows = try query("SELECT \(PGRowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY report.id",
+            let rows = try query("SELECT \(reportColumns) FROM report \(whereSQL) ORDER BY report.id",
                                  parameters)
             let events = try clockEvents(whereSQL: whereSQL, parameters)
             return (0..<rows.count).map { i in

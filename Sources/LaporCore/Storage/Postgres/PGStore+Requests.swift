@@ -5,7 +5,7 @@ import Foundation
 extension PGStore: RequestRegistering {
     public func requestRegisterRows(year: Int, for user: User) throws -> RequestRegisterRows {
         let (whereSQL, parameters) = try whereClause(.registeredIn(year: year), visibility: Visibility(user: user))
-        let reportRows = try query("SELECT \(PGRowDecoding.reportColumns) FROM report \(whereSQL)", parameters)
+        let reportRows = try query("SELECT \(reportColumns) FROM report \(whereSQL)", parameters)
         let reports = (0..<reportRows.count).map { PGRowDecoding.report(reportRows, $0) }
         let requestRows = try query("SELECT \(PGRowDecoding.requestColumns) FROM info_request WHERE year = $1", [String(year)])
         var requests: [Int64: InformationRequest] = [:]

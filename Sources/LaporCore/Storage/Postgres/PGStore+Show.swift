@@ -8,11 +8,11 @@ extension PGStore {
     public func report(_ ref: String, for user: User) throws -> Report {
         let trimmed = ref.trimmingCharacters(in: .whitespaces)
         let bare = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
-        let byTracking = "SELECT \(PGRowDecoding.reportColumns) FROM report WHERE tracking_id = $1"
+        let byTracking = "SELECT \(reportColumns) FROM report WHERE tracking_id = $1"
         var rows = try query(byTracking, [trimmed])
         if rows.count == 0 { rows = try query(byTracking, [bare]) }
         if rows.count == 0, let id = Int64(bare) {
-            rows = try query("SELECT \(PGRowDecoding.reportColumns) FROM report WHERE id = $1", [String(id)])
+            rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(id)])
         }
         guard rows.count > 0 else { throw LaporError.reportNotFound(ref) }
         let report = PGRowDecoding.report(rows, 0)
@@ -78,7 +78,7 @@ extension PGStore {
     }
 
     public func clockReadings(reportID: Int64, now: Date) throws -> [ClockReading] {
-        let rows = try query("SELECT \(PGRowDecoding.reportColumns) FROM report WHERE id = $1", [String(reportID)])
+        let rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(reportID)])
         guard rows.count > 0 else { return [] }
         let report = PGRowDecoding.report(rows, 0)
         let events = try clockEvents(reportID: reportID)

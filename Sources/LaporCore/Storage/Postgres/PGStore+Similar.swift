@@ -32,7 +32,7 @@ extension PGStore {
         ids.remove(report.id)
         guard !ids.isEmpty else { return [] }
         let rows = try query("""
-            SELECT \(PGRowDecoding.reportColumns) FROM report
+            SELECT \(reportColumns) FROM report
             WHERE id = ANY($1::bigint[]) AND submitted_at BETWEEN $2 AND $3 ORDER BY id
             """, ["{" + ids.sorted().map(String.init).joined(separator: ",") + "}", from, to])
         let needles = target.needles

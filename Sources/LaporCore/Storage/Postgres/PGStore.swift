@@ -32,16 +32,25 @@ public final class PGStore: ReportReading, @unchecked Sendable {
             try PGSchema.migrate(connection)
             let rows = try connection.execute("SELECT value FROM setting WHERE key = 'time_zone'")
             let zone = rows.text(0, 0).flatMap(DeskZone.init(identifier:)) ?? .jakarta
-            return PGStore(connection, zone: zone)
+            let identities = try connection.execute("SELECT has_table_privilege('report_identity', 'SELECT')").text(0, 0) == "t"
+            return PGStore(connection, zone: zone, readsIdentities: identities)
         } catch let error as PGError {
             throw LaporError.cannotOpenDatabase(path: connection.location, reason: error.message)
         }
     }
 
-    private init(_ connection: PGConnection, zone: DeskZone) {
+    private init(_ connection: PGConnection, zone: DeskZone, readsIdentities: Bool) {
         self.connection = connection
         self.zone = zone
+        self.readsIdentities = readsIdentities
+        reportColumns = PGRowDecoding.reportColumns(identities: readsIdentities)
     }
+
+    /// Whether this connection may read protected reporters' identities (the desk's owner); a
+    /// desk role reads them masked, and only a supervisor's reveal fills them in.
+    public let readsIdentities: Bool
+    /// The report columns this connection selects, identities joined in when it may read them.
+    let reportColumns: String
 
     public var location: String { connection.location }
 
@@ -137,6 +146,16 @@ public final class PGStore: ReportReading, @unchecked Sendable {
         return heardChanges
     }
 
+    /// The server role this connection logged in as, and whether it administers the desk (owns
+    /// its tables or is a superuser) rather than being one of its people.
+    public func sessionRole() throws -> (login: String, administers: Bool) {
+        let rows = try query("""
+            SELECT session_user::text, coalesce((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+                OR pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'public.report'::regclass), 'MEMBER')
+            """)
+        return (rows.text(0, 0) ?? "", rows.text(0, 1) == "t")
+    }
+
     public func hasPeople() throws -> Bool {
         try query("SELECT EXISTS (SELECT 1 FROM \"user\" WHERE role <> 'system')").text(0, 0) == "t"
     }
@@ -172,7 +191,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
 
     public func reports(_ query: ReportQuery, for user: User) throws -> [Report] {
         var (whereSQL, parameters) = try whereClause(query.condition, visibility: Visibility(user: user))
-        var sql = "SELECT \(PGRowDecoding.reportColumns) FROM report \(whereSQL) ORDER BY \(PGCondition.orderBy(query.sort))"
+        var sql = "SELECT \(reportColumns) FROM report \(whereSQL) ORDER BY \(PGCondition.orderBy(query.sort))"
         if let limit = query.limit {
             parameters += [String(max(0, limit)), String(max(0, query.offset))]
             sql += " LIMIT $\(parameters.count - 1) OFFSET $\(parameters.count)"

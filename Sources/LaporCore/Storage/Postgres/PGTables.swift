@@ -38,7 +38,7 @@ public final class PGTables: TableStore {
 
     public func readRows(_ table: StoreTable, _ row: ([StoreValue]) throws -> Void) throws {
         try guarded {
-            let columns = table.columns.map { quoted($0.name) }.joined(separator: ", ")
+            let columns = try selectList(table)
             // Text keys in byte order, as SQLite reads them, whatever the database's collation.
             let order = table.key.map { key in
                 let kind = table.columns.first { $0.name == key }?.kind
@@ -61,6 +61,32 @@ public final class PGTables: TableStore {
         }
     }
 
+    /// Gives each copied desk user its server role when the connected role may make roles;
+    /// otherwise a supervisor adds them later (docs/deploy.md).
+    private func grantDeskRoles() throws {
+        let may = try connection.execute("""
+            SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = current_user
+            """).text(0, 0) == "t"
+        guard may else { return }
+        let roles = Role.assignable.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        try connection.execute("SELECT lapor_desk_role(login, role) FROM \"user\" WHERE role IN (\(roles)) ORDER BY login")
+    }
+
+    /// A table's columns as read for a copy: a report's protected identities come back from
+    /// `report_identity`, so only a connection that may read them (the owner) copies reports.
+    private func selectList(_ table: StoreTable) throws -> String {
+        guard table.name == "report" else { return table.columns.map { quoted($0.name) }.joined(separator: ", ") }
+        let readable = try connection.execute("SELECT has_table_privilege('report_identity', 'SELECT')").text(0, 0) == "t"
+        guard readable else {
+            throw LaporError.serverDenied(path: location, reason: "copying reports needs the desk's owner, "
+                + "the only server role that reads protected reporters' identities")
+        }
+        return table.columns.map { column in
+            ["reporter_name", "reporter_contact"].contains(column.name)
+                ? PGAccessSchema.identity(column.name) : quoted(column.name)
+        }.joined(separator: ", ")
+    }
+
     /// Every table's rows by COPY in one transaction; the id sequences then start past the copy.
     public func load(_ tables: [StoreTable], rows: (StoreTable, ([StoreValue]) throws -> Void) throws -> Void) throws {
         try guarded {
@@ -80,6 +106,7 @@ public final class PGTables: TableStore {
                             try writer.row(fields)
                         }
                     }
+                    if table.name == "user" { try grantDeskRoles() }
                     if let identity = table.identity {
                         try connection.execute("""
                             SELECT setval(pg_get_serial_sequence('\(quoted(table.name))', '\(identity)'),
@@ -110,6 +137,9 @@ extension PGTables {
         }
         if ["40001", "40P01", "55P03"].contains(state) {
             return .databaseBusy(path: location)
+        }
+        if state == "42501" {
+            return .serverDenied(path: location, reason: error.message)
         }
         return .refused(
             en: "PostgreSQL at \(location) refused: \(error.message) (SQLSTATE \(state)). Nothing was changed.",

@@ -28,27 +28,16 @@ extension LaporStore {
         try administer(at: now) { try $0.addAgency(agency, by: actor) }
     }
 
-    /// Records that a supervisor looked at a protected reporter's identity; others are refused.
-    public func recordReveal(_ ref: String, by actor: User, at now: Date, purpose: String) throws {
-        guard Permissions.mayReveal(actor.role) else {
-            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "reveal reporters' identities")
-        }
-        try write { db in
-            guard let report = try Self.findReport(db, ref) else { throw LaporError.reportNotFound(ref) }
-            try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "reveal",
-                                                reportID: report.id, note: purpose))
-        }
-    }
-
-    /// Records a bulk reveal (an export with `--reveal`) as one audit row naming how many reports.
-    public func recordBulkReveal(count: Int, by actor: User, at now: Date, purpose: String) throws {
-        guard Permissions.mayReveal(actor.role) else {
-            throw LaporError.permissionDenied(login: actor.login, role: actor.role, what: "reveal reporters' identities")
-        }
+    /// Records that a supervisor looked at a protected reporter's identity (show) or at many
+    /// (exports, registers); others are refused. The reports read here already carry identities.
+    public func revealIdentities(_ scope: RevealScope, purpose: String, by actor: User, at now: Date) throws -> IdentityReveal {
+        try RevealScope.requireRevealer(actor)
+        let (reportID, note) = scope.record(purpose: purpose)
         try write { db in
             try Self.appendAudit(db, AuditEntry(at: now, actor: actor.login, role: actor.role, action: "reveal",
-                                                note: "\(purpose) (\(count) reports)"))
+                                                reportID: reportID, note: note))
         }
+        return .carried
     }
 
     static func insertUser(_ db: Database, _ user: User, at now: Date) throws -> User {
