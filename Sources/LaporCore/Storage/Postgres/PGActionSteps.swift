@@ -6,22 +6,29 @@ import Foundation
 struct PGActionSteps: ActionSteps {
     let store: PGStore
 
+    /// Finds the report as the connected role reads it, then holds it. A role the server lets
+    /// read but not change the row (a viewer, a liaison's returned report) gets the plain read,
+    /// so the core refuses it in the same words as on SQLite.
     func lockReport(_ key: ReportKey) throws -> Report? {
         let select = "SELECT \(store.reportColumns) FROM report"
         var rows: PGRows
         switch key {
         case .id(let id):
-            rows = try store.query("\(select) WHERE id = $1 FOR UPDATE", [String(id)])
+            rows = try store.query("\(select) WHERE id = $1", [String(id)])
         case .ref(let ref):
             let trimmed = ref.trimmingCharacters(in: .whitespaces)
             let bare = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
-            rows = try store.query("\(select) WHERE tracking_id = $1 FOR UPDATE", [trimmed])
-            if rows.count == 0 { rows = try store.query("\(select) WHERE tracking_id = $1 FOR UPDATE", [bare]) }
+            rows = try store.query("\(select) WHERE tracking_id = $1", [trimmed])
+            if rows.count == 0 { rows = try store.query("\(select) WHERE tracking_id = $1", [bare]) }
             if rows.count == 0, let id = Int64(bare) {
-                rows = try store.query("\(select) WHERE id = $1 FOR UPDATE", [String(id)])
+                rows = try store.query("\(select) WHERE id = $1", [String(id)])
             }
         }
-        return rows.count > 0 ? PGRowDecoding.report(rows, 0) : nil
+        guard rows.count > 0 else { return nil }
+        let found = PGRowDecoding.report(rows, 0)
+        guard store.updatesReports else { return found }
+        let held = try store.query("\(select) WHERE id = $1 FOR UPDATE", [String(found.id)])
+        return held.count > 0 ? PGRowDecoding.report(held, 0) : found
     }
 
     func lockMembers(of primaryID: Int64, in states: [ReportState]) throws -> [Report] {

@@ -32,23 +32,29 @@ public final class PGStore: ReportReading, @unchecked Sendable {
             try PGSchema.migrate(connection)
             let rows = try connection.execute("SELECT value FROM setting WHERE key = 'time_zone'")
             let zone = rows.text(0, 0).flatMap(DeskZone.init(identifier:)) ?? .jakarta
-            let identities = try connection.execute("SELECT has_table_privilege('report_identity', 'SELECT')").text(0, 0) == "t"
-            return PGStore(connection, zone: zone, readsIdentities: identities)
+            let rights = try connection.execute("""
+                SELECT has_table_privilege('report_identity', 'SELECT'), has_table_privilege('report', 'UPDATE')
+                """)
+            return PGStore(connection, zone: zone, readsIdentities: rights.text(0, 0) == "t",
+                           updatesReports: rights.text(0, 1) == "t")
         } catch let error as PGError {
             throw LaporError.cannotOpenDatabase(path: connection.location, reason: error.message)
         }
     }
 
-    private init(_ connection: PGConnection, zone: DeskZone, readsIdentities: Bool) {
+    private init(_ connection: PGConnection, zone: DeskZone, readsIdentities: Bool, updatesReports: Bool) {
         self.connection = connection
         self.zone = zone
         self.readsIdentities = readsIdentities
+        self.updatesReports = updatesReports
         reportColumns = PGRowDecoding.reportColumns(identities: readsIdentities)
     }
 
     /// Whether this connection may read protected reporters' identities (the desk's owner); a
     /// desk role reads them masked, and only a supervisor's reveal fills them in.
     public let readsIdentities: Bool
+    /// Whether the connected role may change reports at all (a viewer may not).
+    let updatesReports: Bool
     /// The report columns this connection selects, identities joined in when it may read them.
     let reportColumns: String
 
