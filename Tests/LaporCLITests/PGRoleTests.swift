@@ -198,4 +198,22 @@ struct PGRoleTests {
             """, [tracking]).text(0, 0)
         #expect(stored == "Warga Baru")
     }
+
+    /// `lapor user add` by a supervisor connected as itself makes the person's server role; a
+    /// supervisor whose role may not create roles is refused and nothing is added.
+    @Test func aSupervisorAddsAPersonAndTheirRole() throws {
+        let server = try Self.desk.get()
+        let login = "op.w" + UUID().uuidString.prefix(6).lowercased()
+        let supervisor = ["--db", Self.uri(server, as: "kabid.ikp"), "--now", Self.now]
+        #expect(EngineComparison.run(supervisor + ["user", "add", login, "--role", "operator"]).code == 0)
+        #expect(try Self.count(server, as: login, "SELECT count(*) FROM report") > 0)
+        #expect(try Self.refused(server, as: login, "SELECT name FROM report_identity"))
+        let owner = try PGConnection(uri: server)
+        try owner.execute("ALTER ROLE \"kabid.ikp\" NOCREATEROLE")
+        defer { _ = try? owner.execute("ALTER ROLE \"kabid.ikp\" CREATEROLE") }
+        let refused = EngineComparison.run(supervisor + ["user", "add", login + "x", "--role", "operator"])
+        #expect(refused.code == 77)
+        let added = try owner.execute("SELECT count(*) FROM \"user\" WHERE login = $1", [login + "x"]).int(0, 0)
+        #expect(added == 0)
+    }
 }
