@@ -22,6 +22,8 @@ bash Tests/reliability/kill-import.sh 20 200000 debug
 bash Tests/reliability/kill-incident.sh 20 debug
 bash Tests/reliability/kill-copy.sh 6 debug
 bash Tests/reliability/soak.sh 500 debug
+# A server restarted, and a desk machine's link cut, under writers and an import (its own cluster).
+bash Tests/pg/faults.sh debug
 FUZZ_SEED=1 bash Fuzz/run.sh 60
 .build/debug/lapor-bench --rows 20000 --dir "$tmp/bench" > /dev/null
 echo "lapor-bench --rows 20000: 1 passed, 0 failed"

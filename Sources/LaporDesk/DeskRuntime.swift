@@ -36,6 +36,33 @@ public final class DeskRuntime: @unchecked Sendable {
         rulesOnly = Suggester(rules: try store.rules(), model: RoutingModel(), language: language)
     }
 
+    private var disconnected = false
+
+    /// Asks the store whether the desk changed since `known`. A lost server is said once on the
+    /// status line (the store keeps trying at each poll); its return is said once and reloads.
+    public func pollChanges(known: Int64) -> (messages: [DeskMessage], marker: Int64?) {
+        do {
+            let marker = try store.changeMarker()
+            var messages: [DeskMessage] = []
+            if lock.withLock({ disconnected }) {
+                lock.withLock { disconnected = false }
+                messages.append(.note(language == .en ? "Connected again; the queue is reloaded."
+                                                      : "Tersambung lagi; antrean dimuat ulang."))
+            }
+            if marker != known { messages.append(.databaseChanged) }
+            return (messages, marker)
+        } catch {
+            let first = lock.withLock { () -> Bool in
+                defer { disconnected = true }
+                return !disconnected
+            }
+            guard first else { return ([], nil) }
+            return ([.failed(language == .en
+                ? "Disconnected from the server; retrying. An action in flight is checked before it is sent again."
+                : "Terputus dari server; mencoba lagi. Tindakan yang sedang dikirim diperiksa sebelum dikirim ulang.")], nil)
+        }
+    }
+
     /// A fresh model for the opening screen.
     public func initialModel(width: Int, height: Int) -> DeskModel {
         DeskModel(width: width, height: height, user: user, language: language, now: clock(), zone: store.zone)

@@ -73,12 +73,15 @@ public final class TerminalDesk {
             }
             // Another operator's change shows up within a second (on a server, as its notification
             // arrives), cursor kept on the same report.
-            if now.timeIntervalSince(lastPoll) >= runtime.store.changeCheckInterval {
+            // One poll at a time: while the server is away each poll waits a moment.
+            if now.timeIntervalSince(lastPoll) >= runtime.store.changeCheckInterval, inbox.startPoll() {
                 lastPoll = now
                 let known = lastMarker
                 workers.async { [runtime, inbox] in
+                    defer { inbox.endPoll() }
                     if let note = runtime.backgroundNote?() { inbox.post([.note(note)]) }
-                    if let marker = try? runtime.store.changeMarker(), marker != known { inbox.post([.databaseChanged], marker: marker) }
+                    let (messages, marker) = runtime.pollChanges(known: known)
+                    if let marker { inbox.post(messages, marker: marker) } else if !messages.isEmpty { inbox.post(messages) }
                 }
                 if let marker = inbox.takeMarker() { lastMarker = marker }
             }
@@ -112,6 +115,21 @@ final class Inbox: @unchecked Sendable {
     private let lock = NSLock()
     private var messages: [DeskMessage] = []
     private var marker: Int64?
+
+    private var polling = false
+
+    /// Claims the one poll that may be under way; false while it is.
+    func startPoll() -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        if polling { return false }
+        polling = true
+        return true
+    }
+
+    func endPoll() {
+        lock.lock(); defer { lock.unlock() }
+        polling = false
+    }
 
     func post(_ new: [DeskMessage], marker: Int64? = nil) {
         lock.lock(); defer { lock.unlock() }

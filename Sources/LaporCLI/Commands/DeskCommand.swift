@@ -31,6 +31,8 @@ struct DeskCommand: ParsableCommand {
         let now = common.now ?? ProcessInfo.processInfo.environment["LAPOR_NOW"]
         let pinned = now != nil ? ctx.now : nil
         if headless { loader?.wait() }
+        // A desk says that it is disconnected and tries again at its next poll, rather than wait.
+        (ctx.reader as? PGStore)?.patience = 1
         let runtime = try DeskRuntime(store: ctx.reader, user: ctx.user, language: ctx.language, clock: { pinned ?? Date() })
         if headless { return try runHeadless(runtime) }
         if let loader {

@@ -16,9 +16,24 @@ final class PGConnection {
     /// The URI without its password, for messages.
     let location: String
 
+    /// Defaults a URI may override: a dead server or a cut link is noticed within seconds
+    /// (connect timeout, TCP keepalives, an unacknowledged send) instead of TCP's minutes.
+    static let faultDefaults: [(String, String)] = [
+        ("connect_timeout", "5"), ("keepalives", "1"), ("keepalives_idle", "5"), ("keepalives_interval", "2"),
+        ("keepalives_count", "3"), ("tcp_user_timeout", "10000"),
+    ]
+
     init(uri: String) throws {
         location = PGLocation.redacted(uri)
-        guard let connection = PQconnectdb(uri) else {
+        // Keywords are read in order and the URI (expanded from `dbname`) comes last, so it wins.
+        let keywords = Self.faultDefaults.map(\.0) + ["dbname"]
+        let values = Self.faultDefaults.map(\.1) + [uri]
+        let opened: OpaquePointer? = Self.withCStrings(keywords) { keys in
+            Self.withCStrings(values) { vals in
+                PQconnectdbParams(keys + [nil], vals + [nil], 1)
+            }
+        }
+        guard let connection = opened else {
             throw LaporError.cannotOpenDatabase(path: location, reason: "libpq could not allocate a connection")
         }
         guard PQstatus(connection) == CONNECTION_OK else {
@@ -31,11 +46,46 @@ final class PGConnection {
             throw LaporError.cannotOpenDatabase(path: location, reason: reason)
         }
         handle = connection
-        try execute("SET client_min_messages = warning")
+        try execute(Self.sessionSetup)
     }
 
     deinit {
         PQfinish(handle)
+    }
+
+    /// Connects; a server that says it is shutting down or starting up (a restart) is waited for,
+    /// up to `LAPOR_PG_PATIENCE` seconds (30). Any other failure (a wrong host, port or password)
+    /// is reported at once.
+    static func waitingForRestart(uri: String) throws -> PGConnection {
+        let patience = ProcessInfo.processInfo.environment["LAPOR_PG_PATIENCE"].flatMap(TimeInterval.init) ?? 30
+        let deadline = Date().addingTimeInterval(patience)
+        var pause = 0.05
+        while true {
+            do {
+                return try PGConnection(uri: uri)
+            } catch LaporError.cannotOpenDatabase(let path, let reason) {
+                let restarting = ["shutting down", "starting up", "not yet accepting connections", "in recovery mode"]
+                guard restarting.contains(where: reason.contains), Date().addingTimeInterval(pause) < deadline else {
+                    throw LaporError.cannotOpenDatabase(path: path, reason: reason)
+                }
+                Thread.sleep(forTimeInterval: pause)
+                pause = min(pause * 2, 1)
+            }
+        }
+    }
+
+    /// Quiet notices; and a transaction left open by a desk whose link was cut is ended by the
+    /// server, so its row locks do not outlive it (the desk's own transactions never idle).
+    static let sessionSetup = "SET client_min_messages = warning; SET idle_in_transaction_session_timeout = '15s'"
+
+    /// Whether the server is gone (restarted, unreachable): every statement fails until ``reset()``.
+    var isLost: Bool { PQstatus(handle) != CONNECTION_OK }
+
+    /// Connects again with the same parameters; true when the server answers.
+    func reset() -> Bool {
+        PQreset(handle)
+        guard PQstatus(handle) == CONNECTION_OK else { return false }
+        return (try? execute(Self.sessionSetup)) != nil
     }
 
     /// Runs one statement (or several without parameters) and returns its rows as text.

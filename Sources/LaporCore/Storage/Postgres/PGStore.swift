@@ -13,6 +13,8 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     private let lock = NSRecursiveLock()
     /// Inside ``write(_:)`` the server's errors stay `PGError`s, so the retry can see their SQLSTATE.
     private var writing = false
+    /// Inside ``snapshot(_:)`` a lost server is recovered by the snapshot, not statement by statement.
+    private var inSnapshot = false
     /// Whether this connection LISTENs for other desks' changes, and how many it has heard of.
     private var listening = false
     private var heardChanges: Int64 = 0
@@ -27,7 +29,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
 
     /// Connects (libpq's URI forms, `~/.pgpass` and `PG*` variables apply) and migrates.
     public static func open(uri: String) throws -> PGStore {
-        let connection = try PGConnection(uri: uri)
+        let connection = try PGConnection.waitingForRestart(uri: uri)
         do {
             try PGSchema.migrate(connection)
             let rows = try connection.execute("SELECT value FROM setting WHERE key = 'time_zone'")
@@ -60,15 +62,48 @@ public final class PGStore: ReportReading, @unchecked Sendable {
 
     public var location: String { connection.location }
 
+    /// How long one call waits for a lost server to come back before it gives up (73): a
+    /// command waits `LAPOR_PG_PATIENCE` seconds (30 by default); a desk waits a moment and says
+    /// that it is disconnected, then tries again at its next poll.
+    public var patience: TimeInterval = ProcessInfo.processInfo.environment["LAPOR_PG_PATIENCE"]
+        .flatMap(TimeInterval.init) ?? 30
+
+    /// Connects again, pausing 50 ms, 100 ms … up to 1 s between tries, until ``patience`` runs
+    /// out; LISTENs again, and counts the return as a change so that a desk reloads.
+    private func recover() throws {
+        let deadline = Date().addingTimeInterval(patience)
+        var pause = 0.05
+        while !connection.reset() {
+            guard Date().addingTimeInterval(pause) < deadline else {
+                throw LaporError.cannotOpenDatabase(path: location, reason: String(format:
+                    "the server does not answer (tried for %.0f s); nothing was changed by this call", patience))
+            }
+            Thread.sleep(forTimeInterval: pause)
+            pause = min(pause * 2, 1)
+        }
+        if listening { _ = try? connection.execute("LISTEN lapor_change") }
+        heardChanges += 1
+    }
+
     /// Runs one statement under the lock, translating the server's refusals into the desk's errors.
+    /// A read outside a transaction that meets a lost server waits for it and is sent again once;
+    /// anything else fails (writes run in ``write(_:)``, which knows whether they landed).
     @discardableResult
     func query(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
         lock.lock()
         defer { lock.unlock() }
-        do {
-            return try connection.execute(sql, parameters)
-        } catch let error as PGError where !writing {
-            throw PGTables.translate(error, location: location)
+        var recovered = false
+        while true {
+            do {
+                return try connection.execute(sql, parameters)
+            } catch let error as PGError where !writing {
+                if connection.isLost && !recovered && !inSnapshot && Self.isRead(sql) {
+                    try recover()
+                    recovered = true
+                    continue
+                }
+                throw PGTables.translate(error, location: location)
+            }
         }
     }
 
@@ -83,22 +118,43 @@ public final class PGStore: ReportReading, @unchecked Sendable {
         }
     }
 
-    /// Runs several reads as one snapshot (REPEATABLE READ, read only), holding the connection.
+    private static func isRead(_ sql: String) -> Bool {
+        sql.drop { $0.isWhitespace }.prefix(6).uppercased() == "SELECT"
+    }
+
+    /// Runs several reads as one snapshot (REPEATABLE READ, read only), holding the connection;
+    /// a server lost meanwhile is waited for and the reads run again once.
     func snapshot<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
-        do {
-            try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        } catch let error as PGError {
-            throw PGTables.translate(error, location: location)
-        }
-        do {
-            let value = try body()
-            try query("COMMIT")
-            return value
-        } catch {
-            _ = try? connection.execute("ROLLBACK")
-            throw error
+        var recovered = false
+        while true {
+            do {
+                try connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            } catch let error as PGError {
+                if connection.isLost && !recovered {
+                    try recover()
+                    recovered = true
+                    continue
+                }
+                throw PGTables.translate(error, location: location)
+            }
+            do {
+                inSnapshot = true
+                defer { inSnapshot = false }
+                let value = try body()
+                try connection.execute("COMMIT")
+                return value
+            } catch {
+                _ = try? connection.execute("ROLLBACK")
+                if connection.isLost && !recovered {
+                    try recover()
+                    recovered = true
+                    continue
+                }
+                if let error = error as? PGError { throw PGTables.translate(error, location: location) }
+                throw error
+            }
         }
     }
 
@@ -109,19 +165,38 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     /// Runs `body` in one READ COMMITTED transaction holding the connection. Rows are held with
     /// `SELECT … FOR UPDATE` inside it; when the server gives the transaction up it is rolled back
     /// and run again after a short, growing, jittered pause; after eight tries it is busy (75).
+    ///
+    /// A server lost meanwhile is waited for (``patience``). Whether the transaction landed is then
+    /// asked by its id (`txid_status`): committed, its result is returned and nothing runs twice;
+    /// otherwise nothing of it landed and it runs again.
     func write<T>(rollback: Bool = false, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         var attempt = 0
+        var losses = 0
         while true {
+            var transactionID: String?
+            var result: T?
             do {
                 writing = true
                 defer { writing = false }
                 return try connection.transaction(rollback: rollback) {
-                    try connection.execute("SET LOCAL lock_timeout = '5s'")
-                    return try body()
+                    transactionID = try connection.execute("SET LOCAL lock_timeout = '5s'; SELECT txid_current()").text(0, 0)
+                    let value = try body()
+                    result = value
+                    return value
                 }
             } catch let error as PGError {
+                if connection.isLost {
+                    losses += 1
+                    guard losses <= 3 else { throw PGTables.translate(error, location: location) }
+                    try recover()
+                    if !rollback, let transactionID, let result,
+                       try connection.execute("SELECT txid_status($1)", [transactionID]).text(0, 0) == "committed" {
+                        return result
+                    }
+                    continue
+                }
                 attempt += 1
                 guard Self.retryable.contains(error.sqlState) else {
                     throw PGTables.translate(error, location: location)
@@ -149,6 +224,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
             listening = true
         }
         heardChanges += Int64(connection.takeNotifications())
+        if connection.isLost { try recover() }
         return heardChanges
     }
 
