@@ -121,6 +121,32 @@ echo "  import: exactly $rows reports inserted across the restart"
 $lapor --db "$uri" --as kabid.ikp db check >/dev/null
 echo "restart under writers and an import: 1 passed, 0 failed"
 
+# 1b. A desk open on the screen while the server stops and starts again: it says so, keeps its
+# screen, and reloads on return (under tmux, the terminal a person would use).
+if command -v tmux >/dev/null; then
+  sock=$work/tmux
+  tmux -S "$sock" new-session -d -x 120 -y 32 \
+    "$lapor --db '$uri' --as kabid.ikp --lang en --now $now desk 2>$work/desk.err; echo DESK-EXIT=\$? >$work/desk.exit"
+  pane() { tmux -S "$sock" capture-pane -p 2>/dev/null || true; }
+  wait_for() { # $1 = text, $2 = seconds
+    for _ in $(seq 1 $(( $2 * 10 ))); do pane | grep -q "$1" && return 0; sleep 0.1; done
+    echo "the desk never showed '$1':"; pane; cat "$work/desk.err" 2>/dev/null; exit 1
+  }
+  wait_for "Queue" 20
+  pg_ctl_as_owner -D "$PG_CLUSTER_DIR/data" -m fast -w -t 60 stop >/dev/null
+  wait_for "Disconnected from the server" 15
+  pg_ctl_as_owner -D "$PG_CLUSTER_DIR/data" -w -t 60 -l "$PG_CLUSTER_DIR/server.log" start \
+    -o "-k $PG_CLUSTER_DIR -p $(sed -n 's/.*port=\([0-9]*\).*/\1/p' <<<"$uri") -c listen_addresses=127.0.0.1 -c fsync=off" \
+    >/dev/null
+  wait_for "Connected again" 20
+  tmux -S "$sock" send-keys q
+  for _ in $(seq 1 50); do [ -s "$work/desk.exit" ] && break; sleep 0.1; done
+  grep -q "DESK-EXIT=0" "$work/desk.exit" || { echo "the desk did not quit cleanly"; cat "$work/desk.err"; exit 1; }
+  echo "desk across a stop and start: 1 passed, 0 failed"
+else
+  echo "desk across a restart: skipped (no tmux)"
+fi
+
 # 2. A desk machine on its own network namespace loses its link for six seconds.
 if ! ip netns add "$ns" 2>/dev/null; then
   echo "link cut: skipped (this host cannot make network namespaces)"
