@@ -26,7 +26,10 @@ do {
         exit(0)
     }
     if let file = option("--generate") {
-        let count = try CSVGenerator.write(rows: Int(option("--rows") ?? "200000") ?? 200_000, seed: UInt64(option("--seed") ?? "1") ?? 1, end: now, to: file)
+        // `--xlsx BOOK` writes the same rows as the workbook row's workbook (for profiling that row).
+        let book = try option("--xlsx").map { try XLSXWriter(path: $0) }
+        let count = try CSVGenerator.write(rows: Int(option("--rows") ?? "200000") ?? 200_000,
+                                           seed: UInt64(option("--seed") ?? "1") ?? 1, end: now, to: file, xlsx: book)
         print(count)
         exit(0)
     }

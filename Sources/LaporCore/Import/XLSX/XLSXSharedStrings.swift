@@ -10,14 +10,13 @@ final class XLSXSharedStrings {
 
     /// Reads `xl/sharedStrings.xml` (nil when the workbook has none): each `<si>` is one string,
     /// the concatenation of its `<t>` texts, rich-text runs included, phonetic runs (`<rPh>`) not.
-    init(xml: String?, folder: URL) throws {
+    init(xml reader: XMLPullReader?, folder: URL) throws {
         file = folder.appendingPathComponent("strings.bin").path
-        guard let xml else { handle = nil; return }
+        guard let reader else { handle = nil; return }
         guard FileManager.default.createFile(atPath: file, contents: nil),
               let out = FileHandle(forWritingAtPath: file) else {
             throw XLSXError.broken("cannot write a temporary file in \(folder.path)")
         }
-        let reader = try XMLPullReader(path: xml)
         var buffer: [UInt8] = []
         buffer.reserveCapacity(1 << 20)
         var current = "", inText = false, phonetic = 0, total = 0

@@ -14,7 +14,7 @@ final class XLSXSheetReader {
 
     init(_ workbook: XLSXWorkbook, sheet: XLSXWorkbook.Sheet) throws {
         self.workbook = workbook
-        xml = try XMLPullReader(path: try workbook.extract(sheet))
+        xml = try workbook.reader(sheet)
     }
 
     private var lastRow = 0
@@ -35,35 +35,47 @@ final class XLSXSheetReader {
 
     /// The cells up to `</row>`.
     private func readCells(into row: inout SheetRow) throws {
-        var column = -1, type = "", style = -1
+        var column = -1, type = CellType.number, style = -1
         var value = "", inline = "", inValue = false, inText = false, phonetic = 0
         while let node = try xml.next() {
-            switch node {
-            case .start where xml.isNamed("c"):
-                column = xml.attribute("r").flatMap(Self.column) ?? column + 1
-                type = xml.attribute("t") ?? ""
-                style = xml.attribute("s").flatMap(Int.init) ?? -1
+            if node == .text {
+                if inValue {
+                    value += xml.value
+                } else if inText && phonetic == 0 {
+                    inline += xml.value
+                }
+                continue
+            }
+            switch (node, xml.element) {
+            case (.start, .c):
+                column += 1
+                type = .number
+                style = -1
+                xml.forEachShortAttribute { name, text in
+                    switch name {
+                    case 0x72: column = Self.column(text) ?? column      // r
+                    case 0x74: type = CellType(text)                    // t
+                    case 0x73: style = Self.integer(text) ?? -1         // s
+                    default: break
+                    }
+                }
                 value = ""; inline = ""
                 if xml.isEmptyElement { store("", column, &row) }
-            case .start where xml.isNamed("v"):
+            case (.start, .v):
                 inValue = !xml.isEmptyElement
-            case .end where xml.isNamed("v"):
+            case (.end, .v):
                 inValue = false
-            case .start where xml.isNamed("t"):
+            case (.start, .t):
                 inText = !xml.isEmptyElement
-            case .end where xml.isNamed("t"):
+            case (.end, .t):
                 inText = false
-            case .start where xml.isNamed("rPh"):
+            case (.start, .rPh):
                 phonetic += xml.isEmptyElement ? 0 : 1
-            case .end where xml.isNamed("rPh"):
+            case (.end, .rPh):
                 phonetic -= 1
-            case .text where inValue:
-                value += xml.value
-            case .text where inText && phonetic == 0:
-                inline += xml.value
-            case .end where xml.isNamed("c"):
+            case (.end, .c):
                 store(cellText(type: type, style: style, value: value, inline: inline), column, &row)
-            case .end where xml.isNamed("row"):
+            case (.end, .row):
                 return
             default:
                 break
@@ -71,6 +83,20 @@ final class XLSXSheetReader {
         }
     }
 
+    /// The `t` attribute of a cell: how its value is stored.
+    enum CellType {
+        case number, shared, inline, boolean, text
+
+        init(_ p: UnsafePointer<UInt8>) {
+            switch (p[0], p[1]) {
+            case (0x73, 0): self = .shared                  // s
+            case (0x62, 0): self = .boolean                 // b
+            case (0x69, 0x6E): self = .inline               // inlineStr
+            case (0x73, 0x74), (0x65, 0), (0x64, 0): self = .text   // str, e, d
+            default: self = .number                         // n, or none
+            }
+        }
+    }
     private func store(_ text: String, _ column: Int, _ row: inout SheetRow) {
         guard column >= 0, column < 16_384 else { return }
         if row.cells.count <= column { row.cells.append(contentsOf: repeatElement("", count: column + 1 - row.cells.count)) }
@@ -78,13 +104,13 @@ final class XLSXSheetReader {
     }
 
     /// A cell as the text a person sees, whatever way Excel stored it.
-    private func cellText(type: String, style: Int, value: String, inline: String) -> String {
+    private func cellText(type: CellType, style: Int, value: String, inline: String) -> String {
         switch type {
-        case "s": return Int(value).flatMap(workbook.strings.string) ?? ""
-        case "inlineStr": return inline
-        case "b": return value == "1" ? "true" : "false"
-        case "str", "e", "d": return value
-        default:
+        case .shared: return Int(value).flatMap(workbook.strings.string) ?? ""
+        case .inline: return inline
+        case .boolean: return value == "1" ? "true" : "false"
+        case .text: return value
+        case .number:
             guard !value.isEmpty else { return inline }
             if workbook.dateStyles.contains(style), let serial = Double(value),
                let text = ExcelDate.isoText(serial: serial, date1904: workbook.date1904) {
@@ -103,13 +129,27 @@ final class XLSXSheetReader {
 
     /// Zero-based column of a cell reference: `C5` → 2, `AA10` → 26.
     static func column(_ reference: String) -> Int? {
+        reference.withCString { $0.withMemoryRebound(to: UInt8.self, capacity: 1) { column($0) } }
+    }
+
+    static func column(_ p: UnsafePointer<UInt8>) -> Int? {
         var n = 0, letters = 0
-        for b in reference.utf8 {
-            let upper = b & ~0x20
+        while letters < 4 {
+            let upper = p[letters] & ~0x20
             guard upper >= 65 && upper <= 90 else { break }
             n = n * 26 + Int(upper - 64)
             letters += 1
         }
         return letters == 0 || letters > 3 ? nil : n - 1
+    }
+
+    /// A small non-negative decimal such as a style index, or nil.
+    static func integer(_ p: UnsafePointer<UInt8>) -> Int? {
+        var n = 0, i = 0
+        while p[i] >= 0x30 && p[i] <= 0x39 && i < 9 {
+            n = n * 10 + Int(p[i] - 0x30)
+            i += 1
+        }
+        return i == 0 || p[i] != 0 ? nil : n
     }
 }

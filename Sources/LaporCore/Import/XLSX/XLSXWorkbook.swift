@@ -2,8 +2,9 @@ import Foundation
 import ZIPFoundation
 
 /// An .xlsx workbook opened for reading: its sheets in order, its date system and which cell
-/// styles are dates. Parts are extracted one at a time into a private temporary folder and read
-/// from there with the pull reader, so neither the ZIP nor the sheet is ever held in memory.
+/// styles are dates. Parts are read by the pull reader as they are inflated, so neither the ZIP
+/// nor a sheet is ever held in memory or written out; only the shared strings go to a private
+/// temporary folder (``XLSXSharedStrings``).
 final class XLSXWorkbook {
     struct Sheet: Equatable {
         let name: String
@@ -18,7 +19,6 @@ final class XLSXWorkbook {
     /// Indices into `cellXfs` whose number format shows a date or time.
     let dateStyles: Set<Int>
     let strings: XLSXSharedStrings
-    private let archive: Archive
     private let folder: URL
 
     /// True when the file starts like a ZIP (`PK\u{3}\u{4}`): then it is read as a workbook or refused as one.
@@ -26,6 +26,7 @@ final class XLSXWorkbook {
 
     init(path: String) throws {
         self.path = path
+        let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
@@ -38,11 +39,12 @@ final class XLSXWorkbook {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
         do {
-            let targets = try Self.relationships(try Self.extract(archive, "xl/_rels/workbook.xml.rels", into: folder))
-            (sheets, date1904) = try Self.sheetList(try Self.extract(archive, "xl/workbook.xml", into: folder), targets: targets)
-            let styles = archive["xl/styles.xml"] == nil ? nil : try Self.extract(archive, "xl/styles.xml", into: folder)
+            let targets = try Self.relationships(try XMLPullReader(workbook: path, part: "xl/_rels/workbook.xml.rels"))
+            (sheets, date1904) = try Self.sheetList(try XMLPullReader(workbook: path, part: "xl/workbook.xml"), targets: targets)
+            let styles = archive["xl/styles.xml"] == nil ? nil : try XMLPullReader(workbook: path, part: "xl/styles.xml")
             dateStyles = try styles.map(Self.dateStyles) ?? []
-            let shared = archive["xl/sharedStrings.xml"] == nil ? nil : try Self.extract(archive, "xl/sharedStrings.xml", into: folder)
+            let shared = archive["xl/sharedStrings.xml"] == nil
+                ? nil : try XMLPullReader(workbook: path, part: "xl/sharedStrings.xml")
             strings = try XLSXSharedStrings(xml: shared, folder: folder)
         } catch {
             try? FileManager.default.removeItem(at: folder)
@@ -53,25 +55,13 @@ final class XLSXWorkbook {
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    /// Extracts one sheet's XML to the private folder and returns its path.
-    func extract(_ sheet: Sheet) throws -> String {
-        try Self.extract(archive, sheet.part, into: folder)
-    }
-
-    private static func extract(_ archive: Archive, _ part: String, into folder: URL) throws -> String {
-        guard let entry = archive[part] else { throw XLSXError.broken("the workbook lacks its part \(part)") }
-        let target = folder.appendingPathComponent(UUID().uuidString + ".xml")
-        do {
-            _ = try archive.extract(entry, to: target)
-        } catch {
-            throw XLSXError.broken("its part \(part) cannot be unpacked (truncated or damaged)")
-        }
-        return target.path
+    /// A pull reader over one sheet's XML as it is inflated.
+    func reader(_ sheet: Sheet) throws -> XMLPullReader {
+        try XMLPullReader(workbook: path, part: sheet.part)
     }
 
     /// `rId` → part path, from `xl/_rels/workbook.xml.rels`.
-    private static func relationships(_ file: String) throws -> [String: String] {
-        let xml = try XMLPullReader(path: file)
+    private static func relationships(_ xml: XMLPullReader) throws -> [String: String] {
         var out: [String: String] = [:]
         while let node = try xml.next() {
             guard node == .start, xml.isNamed("Relationship"), let id = xml.attribute("Id"),
@@ -81,8 +71,7 @@ final class XLSXWorkbook {
         return out
     }
 
-    private static func sheetList(_ file: String, targets: [String: String]) throws -> ([Sheet], Bool) {
-        let xml = try XMLPullReader(path: file)
+    private static func sheetList(_ xml: XMLPullReader, targets: [String: String]) throws -> ([Sheet], Bool) {
         var sheets: [Sheet] = []
         var date1904 = false
         while let node = try xml.next() {
@@ -100,8 +89,7 @@ final class XLSXWorkbook {
 
     /// The `cellXfs` indices whose number format is a date: the built-in date formats, or a
     /// custom format code with day, month, year or hour letters outside quotes and brackets.
-    private static func dateStyles(_ file: String) throws -> Set<Int> {
-        let xml = try XMLPullReader(path: file)
+    private static func dateStyles(_ xml: XMLPullReader) throws -> Set<Int> {
         var customDate: [Int: Bool] = [:]
         var inCellXfs = false
         var index = 0
