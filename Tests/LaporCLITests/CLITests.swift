@@ -9,7 +9,7 @@ import LaporCore
     let now = "2026-11-23T09:00:00+07:00"
 
     init() {
-        db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-cli-\(UUID().uuidString).sqlite").path
+        db = TestDesk.location("cli")
     }
 
     /// Runs `lapor` with the arguments, returning the exit code and what went to stdout.
@@ -22,7 +22,7 @@ import LaporCore
     }
 
     @Test func listJsonHasTheContractKeys() throws {
-        defer { Capture.remove(db) }
+        defer { TestDesk.remove(db) }
         demo()
         let (code, out) = lapor("--db", db, "--as", "kabid", "list", "--json", "--limit", "5")
         #expect(code == 0)
@@ -45,7 +45,7 @@ import LaporCore
     }
 
     @Test func exitCodesOfTheContract() throws {
-        defer { Capture.remove(db) }
+        defer { TestDesk.remove(db) }
         demo()
         #expect(lapor("--db", db, "--as", "ghost", "list").code == 77)
         #expect(lapor("--db", db, "--as", "kabid", "list", "--sort", "sideways").code == 2)
@@ -55,9 +55,9 @@ import LaporCore
     }
 
     @Test func illegalTransitionExitsOneAndChangesNothing() throws {
-        defer { Capture.remove(db) }
+        defer { TestDesk.remove(db) }
         demo()
-        let store = try LaporStore.open(path: db)
+        let store = try TestDesk.open(db)
         let boss = try store.user(login: "kabid")
         let fresh = try #require(try store.reports(ReportQuery(condition: .state(.new), limit: 1), for: boss).first)
         let auditBefore = try store.audit(for: boss).count
@@ -70,9 +70,9 @@ import LaporCore
     }
 
     @Test func agencyUserCannotTouchAnotherAgencysReport() throws {
-        defer { Capture.remove(db) }
+        defer { TestDesk.remove(db) }
         demo()
-        let store = try LaporStore.open(path: db)
+        let store = try TestDesk.open(db)
         let boss = try store.user(login: "kabid")
         let pupr = try store.agency(named: "PUPR")
         let theirs = try #require(try store.reports(ReportQuery(condition: .all([.agencyID(pupr.id), .state(.dispositioned)]), limit: 1), for: boss).first)
@@ -82,9 +82,9 @@ import LaporCore
     }
 
     @Test func revealIsForSupervisorsAndAudited() throws {
-        defer { Capture.remove(db) }
+        defer { TestDesk.remove(db) }
         demo()
-        let store = try LaporStore.open(path: db)
+        let store = try TestDesk.open(db)
         let boss = try store.user(login: "kabid")
         let secret = try #require(try store.reports(ReportQuery(condition: .anonymous, limit: 1), for: boss).first)
         let masked = lapor("--db", db, "--as", "kabid", "show", secret.trackingID)
@@ -96,8 +96,8 @@ import LaporCore
     }
 
     @Test func aSecondOperatorRoutingElsewhereIsTold() throws {
-        defer { Capture.remove(db) }
-        let store = try LaporStore.open(path: db)
+        defer { TestDesk.remove(db) }
+        let store = try TestDesk.open(db)
         let boss = try store.initialize(login: "kabid", at: Date())
         try store.addAgency(Agency(code: "DLH", name: "Dinas Lingkungan Hidup"), by: boss, at: Date())
         try store.addAgency(Agency(code: "PUPR", name: "Dinas PUPR"), by: boss, at: Date())
@@ -112,16 +112,17 @@ import LaporCore
     }
 
     @Test func exportsDefuseSpreadsheetFormulasAndReimportTheOriginal() throws {
-        let other = db + "-copy.sqlite", csv = db + ".csv"
-        defer { Capture.remove(db); Capture.remove(other); try? FileManager.default.removeItem(atPath: csv) }
-        let store = try LaporStore.open(path: db)
+        let other = TestDesk.location("copy")
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-\(UUID().uuidString).csv").path
+        defer { TestDesk.remove(db); TestDesk.remove(other); try? FileManager.default.removeItem(atPath: csv) }
+        let store = try TestDesk.open(db)
         let boss = try store.initialize(login: "kabid", at: Date())
         try store.receive(Report(trackingID: "F1", submittedAt: Date(), title: "=HYPERLINK(\"http://x\",\"klik\")", body: "@SUM(A1)"), by: boss, at: Date())
         #expect(lapor("--db", db, "--as", "kabid", "export", "-o", csv).code == 0)
         let text = try String(contentsOfFile: csv, encoding: .utf8)
         #expect(text.contains("\"'=HYPERLINK(") && text.contains("'@SUM(A1)"))
         #expect(!text.contains(",=") && !text.contains(",@"))
-        let copy = try LaporStore.open(path: other)
+        let copy = try TestDesk.open(other)
         _ = try copy.initialize(login: "kabid", at: Date())
         #expect(lapor("--db", other, "--as", "kabid", "import", csv).code == 0)
         #expect(try copy.report("F1", for: boss).title == "=HYPERLINK(\"http://x\",\"klik\")")
@@ -129,8 +130,8 @@ import LaporCore
     }
 
     @Test func humanTablesNeverCarryControlCharacters() throws {
-        defer { Capture.remove(db) }
-        let store = try LaporStore.open(path: db)
+        defer { TestDesk.remove(db) }
+        let store = try TestDesk.open(db)
         let boss = try store.initialize(login: "kabid", at: Date())
         try store.receive(Report(trackingID: "X1", submittedAt: Date(), title: "Judul\u{1B}]0;pwned\u{07}", body: "Isi\u{1B}[2J"), by: boss, at: Date())
         for args in [["list"], ["show", "X1"], ["audit"]] {

@@ -27,8 +27,8 @@ import LaporCore
 
     @Test(arguments: ["sample-canonical.csv", "sample-lapor-export.csv", "sample.ndjson"])
     func sampleImportsCleanlyAndTwiceIsUnchanged(_ file: String) throws {
-        let db = temp("sample") + ".sqlite"
-        defer { Capture.remove(db) }
+        let db = TestDesk.location("sample")
+        defer { TestDesk.remove(db) }
         let path = Self.shared.appendingPathComponent(file).path
         try #require(FileManager.default.fileExists(atPath: path), "\(path) (shared/data or Tests/Samples)")
         let base = ["--db", db, "--as", "kabid", "--now", "2026-11-23T09:00:00+07:00"]
@@ -43,9 +43,9 @@ import LaporCore
     }
 
     @Test func csvRoundTripIsIdentical() throws {
-        let (a, b) = (temp("a") + ".sqlite", temp("b") + ".sqlite")
+        let (a, b) = (TestDesk.location("a"), TestDesk.location("b"))
         let (one, two) = (temp("one") + ".csv", temp("two") + ".csv")
-        defer { Capture.remove(a); Capture.remove(b); try? FileManager.default.removeItem(atPath: one); try? FileManager.default.removeItem(atPath: two) }
+        defer { TestDesk.remove(a); TestDesk.remove(b); try? FileManager.default.removeItem(atPath: one); try? FileManager.default.removeItem(atPath: two) }
         let now = ["--as", "kabid", "--now", "2026-11-23T09:00:00+07:00"]
         #expect(Capture.stdout { LaporCLI.run(["--db", a] + now + ["demo", "--days", "15"]) }.code == 0)
         #expect(Capture.stdout { LaporCLI.run(["--db", a] + now + ["export", "-o", one]) }.code == 0)
@@ -57,15 +57,15 @@ import LaporCore
         #expect(first == second)
         #expect(first.components(separatedBy: "\n").count > 1000)
         // Protected identities were masked on the way out.
-        let store = try LaporStore.open(path: a)
+        let store = try TestDesk.open(a)
         let boss = try store.user(login: "kabid")
         let secret = try #require(try store.reports(ReportQuery(condition: .anonymous, limit: 1), for: boss).first)
         #expect(!first.contains(secret.reporterContact))
     }
 
     @Test func badFilesGetTheContractCodes() throws {
-        let db = temp("bad") + ".sqlite"
-        defer { Capture.remove(db) }
+        let db = TestDesk.location("bad")
+        defer { TestDesk.remove(db) }
         let base = ["--db", db, "--as", "kabid"]
         _ = Capture.stdout { LaporCLI.run(base + ["init"]) }
         let empty = temp("empty") + ".csv"

@@ -6,7 +6,7 @@ import LaporCore
 /// `similar`, `group`, `group suggest`, `ungroup`, `show --json`'s incident and the import's
 /// re-sent reports, through the command line with pinned time.
 @Suite(.serialized) struct IncidentCommandTests {
-    let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-inc-\(UUID().uuidString).sqlite").path
+    let db = TestDesk.location("inc")
     let csv = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-inc-\(UUID().uuidString).csv").path
     let now = "2026-11-23T09:00:00+07:00"
 
@@ -18,7 +18,7 @@ import LaporCore
 
     @Test func theContractAndAResentReport() throws {
         defer {
-            Capture.remove(db)
+            TestDesk.remove(db)
             try? FileManager.default.removeItem(atPath: csv)
         }
         #expect(lapor("--as", "kabid", "demo", "--seed", "1", "--days", "5").code == 0)

@@ -6,7 +6,7 @@ import LaporCore
 /// `lapor ppid`: the annual report of a demo year equals what one counts by hand from the register
 /// the same command prints as CSV, and the request verbs keep their exit codes.
 @Suite(.serialized) struct PPIDCommandTests {
-    let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-ppid-\(UUID().uuidString).sqlite").path
+    let db = TestDesk.location("ppid")
     let now = "2024-12-31T16:00:00+07:00"
 
     func lapor(_ arguments: String...) -> (code: Int32, out: String) {
@@ -28,7 +28,7 @@ import LaporCore
     }
 
     @Test func theAnnualReportEqualsTheRegisterCountedByHand() throws {
-        defer { Capture.remove(db) }
+        defer { TestDesk.remove(db) }
         #expect(lapor("demo", "--seed", "7", "--days", "200").code == 0)
         let csv = lapor("ppid", "register", "--year", "2024", "--format", "csv")
         #expect(csv.code == 0)
@@ -73,7 +73,7 @@ import LaporCore
     }
 
     @Test func requestVerbsKeepTheirExitCodes() throws {
-        defer { Capture.remove(db) }
+        defer { TestDesk.remove(db) }
         #expect(lapor("demo", "--seed", "7", "--days", "30").code == 0)
         let list = lapor("list", "--where", "~I ~s new", "--json")
         let open = try #require(try JSONSerialization.jsonObject(with: Data(list.out.utf8)) as? [[String: Any]])
@@ -102,7 +102,7 @@ import LaporCore
 
     /// An imported batch numbers its requests in file order and leaves complaints without a number.
     @Test func importedRequestsAreRegistered() throws {
-        defer { Capture.remove(db) }
+        defer { TestDesk.remove(db) }
         let csv = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-ppid-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: csv) }
         try """

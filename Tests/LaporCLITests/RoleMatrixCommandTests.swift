@@ -32,11 +32,11 @@ import LaporCore
     }
 
     @Test func eachRoleCanDoExactlyWhatTheTableSaysThroughTheCLI() throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-roles-\(UUID().uuidString).sqlite").path
-        defer { Capture.remove(db) }
+        let db = TestDesk.location("roles")
+        defer { TestDesk.remove(db) }
         let iso = DeskZone.jakarta.iso(Self.now)
         #expect(Capture.stdout { LaporCLI.run(["--db", db, "--as", "kabid", "--now", iso, "demo", "--seed", "1", "--days", "3"]) }.0 == 0)
-        let store = try LaporStore.open(path: db)
+        let store = try TestDesk.open(db)
         let logins = ["kabid": Role.supervisor, "op.sari": .operator, "pd.dlh": .agency, "pimpinan": .viewer]
         var users: [String: User] = [:]
         for login in logins.keys { users[login] = try store.user(login: login) }

@@ -44,13 +44,13 @@ import Testing
 
     @Test(arguments: cases)
     func slaDeadlineMatchesHandComputation(_ c: Case) throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-sla-\(UUID().uuidString).sqlite").path
-        defer { Capture.remove(db) }
+        let db = TestDesk.location("sla")
+        defer { TestDesk.remove(db) }
         let base = ["--db", db, "--as", "kabid"]
-        var store = try LaporStore.open(path: db)
+        var store = try TestDesk.open(db)
         let boss = try store.initialize(login: "kabid", at: Date())
         #expect(Capture.stdout { LaporCLI.run(base + ["policy", "--zone", c.zone]) }.code == 0)
-        store = try LaporStore.open(path: db)
+        store = try TestDesk.open(db)
         let zone = store.zone
         let submitted = try #require(zone.parseISO(c.submitted))
         for day in c.holidays {
@@ -73,9 +73,9 @@ import Testing
     }
 
     @Test func aHolidayAddedLaterRecomputesOpenDeadlines() throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-holiday-\(UUID().uuidString).sqlite").path
-        defer { Capture.remove(db) }
-        let store = try LaporStore.open(path: db)
+        let db = TestDesk.location("holiday")
+        defer { TestDesk.remove(db) }
+        let store = try TestDesk.open(db)
         let boss = try store.initialize(login: "kabid", at: Date())
         let submitted = try #require(store.zone.parseISO("2026-11-23T16:00:00"))
         try store.receive(Report(trackingID: "T1", submittedAt: submitted, title: "Uji", body: "Uji"), by: boss, at: submitted)
@@ -94,8 +94,8 @@ import Testing
     }
 
     @Test func applyTwiceChangesNothingTheSecondTime() throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-apply-\(UUID().uuidString).sqlite").path
-        defer { Capture.remove(db) }
+        let db = TestDesk.location("apply")
+        defer { TestDesk.remove(db) }
         let base = ["--db", db, "--as", "kabid", "--now", "2026-11-23T09:00:00+07:00"]
         #expect(Capture.stdout { LaporCLI.run(base + ["demo", "--days", "90"]) }.code == 0)
         let first = Capture.stdout { LaporCLI.run(base + ["sla", "--apply", "--json"]) }
@@ -132,9 +132,9 @@ import Testing
 
     @Test(arguments: pauseCases)
     func pausedDeadlineThroughTheVerbs(_ c: PauseCase) throws {
-        let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-pause-\(UUID().uuidString).sqlite").path
-        defer { Capture.remove(db) }
-        let store = try LaporStore.open(path: db)
+        let db = TestDesk.location("pause")
+        defer { TestDesk.remove(db) }
+        let store = try TestDesk.open(db)
         let boss = try store.initialize(login: "kabid", at: Date())
         let submitted = try #require(store.zone.parseISO(c.submitted))
         try store.receive(Report(trackingID: "T1", submittedAt: submitted, title: "Uji", body: "Uji"), by: boss, at: submitted)

@@ -5,7 +5,7 @@ import LaporCore
 
 /// `lapor template …` and `--template` through the command line, with pinned time.
 @Suite(.serialized) struct TemplateCommandTests {
-    let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-tpl-\(UUID().uuidString).sqlite").path
+    let db = TestDesk.location("tpl")
     let file = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-tpl-\(UUID().uuidString).txt").path
     let now = "2026-11-23T09:00:00+07:00"
 
@@ -14,7 +14,7 @@ import LaporCore
     }
 
     func cleanUp() {
-        Capture.remove(db)
+        TestDesk.remove(db)
         try? FileManager.default.removeItem(atPath: file)
     }
 

@@ -9,7 +9,7 @@ import Testing
     static let now = "2026-11-23T09:00:00+07:00"
 
     let session = "lapor-\(UUID().uuidString.prefix(8))"
-    let db = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-journey-\(UUID().uuidString).sqlite").path
+    let db = TestDesk.location("journey")
 
     /// Runs a tool and returns its stdout, through posix_spawn and waitpid: Foundation's Process
     /// sometimes never reaps a child on Linux (seen here: a tmux client left defunct, the test hung).
@@ -56,7 +56,7 @@ import Testing
     func start(width: Int = 80, height: Int = 24, as user: String = "op.sari") throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.binary), "build first: swift build")
         _ = try lapor("--as", "kabid", "demo", "--days", "30")
-        let command = "env TERM=tmux-256color LANG=C.UTF-8 \(Self.binary) --db \(db) --now \(Self.now) --as \(user) --lang id desk; "
+        let command = "env TERM=tmux-256color LANG=C.UTF-8 \(Self.binary) --db '\(db)' --now \(Self.now) --as \(user) --lang id desk; "
             + "echo EXITED $?; stty -a | tr ' ' '\\n' | grep -x -- '-*icanon'; sleep 60"
         try Self.run("tmux", ["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command], detached: true)
         try waitFor("Antrean")
@@ -92,7 +92,7 @@ import Testing
 
     func finish() {
         _ = try? Self.run("tmux", ["kill-session", "-t", session])
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
+        TestDesk.remove(db)
     }
 
     @Test func routeTheOldestReportInTwoKeys() throws {
@@ -233,7 +233,7 @@ import Testing
         defer { finish() }
         try start()
         // Only the desk itself, not the pane's shell (whose command line holds the same path).
-        try Self.run("pkill", ["-TERM", "-f", "^\(Self.binary) --db \(db)"])
+        try Self.run("pkill", ["-TERM", "-f", "^" + NSRegularExpression.escapedPattern(for: "\(Self.binary) --db \(db)")])
         try waitFor("EXITED")
         let after = try waitUntil { $0.contains("icanon") }
         #expect(after.contains("icanon") && !after.contains("-icanon"), "terminal left in raw mode:\n\(after)")

@@ -32,11 +32,11 @@ import ZIPFoundation
 
     @Test(arguments: cases)
     func laporAdminExportImports(_ c: Case) throws {
-        let db = Self.temp("d.sqlite"), file = Self.temp("export.xlsx")
-        defer { Capture.remove(db); try? FileManager.default.removeItem(atPath: file) }
+        let db = TestDesk.location("d"), file = Self.temp("export.xlsx")
+        defer { TestDesk.remove(db); try? FileManager.default.removeItem(atPath: file) }
         let generator = LaporExportGenerator(rows: 400, seed: c.seed, variant: c.variant, quirks: c.quirks)
         let expected = try generator.write(to: file)
-        let store = try LaporStore.open(path: db)
+        let store = try TestDesk.open(db)
         let boss = try store.initialize(login: "kabid", at: Date())
         let base = ["--db", db, "--as", "kabid", "--now", Self.now]
 
@@ -69,8 +69,8 @@ import ZIPFoundation
     }
 
     @Test func laporValuesAreMappedAndKept() throws {
-        let db = Self.temp("d.sqlite"), file = Self.temp("plain.xlsx")
-        defer { Capture.remove(db); try? FileManager.default.removeItem(atPath: file) }
+        let db = TestDesk.location("d"), file = Self.temp("plain.xlsx")
+        defer { TestDesk.remove(db); try? FileManager.default.removeItem(atPath: file) }
         let writer = try XLSXWriter(path: file)
         try writer.addRow(LaporExportGenerator.header17.map { .text($0) })
         func row(_ id: String, date: String, type: String, identity: String, status: String, reason: String,
@@ -88,7 +88,7 @@ import ZIPFoundation
                               status: "Menunggu Kelengkapan Informasi", reason: "Mohon foto lokasi",
                               agency: "DINAS KESEHATAN KABUPATEN SUKAMAJU", original: "Sama", final: "Sama"))
         try writer.close()
-        let store = try LaporStore.open(path: db)
+        let store = try TestDesk.open(db)
         _ = try store.initialize(login: "kabid", at: Date())
         let base = ["--db", db, "--as", "kabid", "--now", Self.now]
         #expect(Capture.stdout { LaporCLI.run(base + ["import", file]) }.code == 0)
@@ -123,8 +123,8 @@ import ZIPFoundation
     }
 
     @Test func rejectsNameTheSheetRow() throws {
-        let db = Self.temp("d.sqlite"), file = Self.temp("rows.xlsx"), rejects = Self.temp("rejects.csv")
-        defer { Capture.remove(db); for f in [file, rejects] { try? FileManager.default.removeItem(atPath: f) } }
+        let db = TestDesk.location("d"), file = Self.temp("rows.xlsx"), rejects = Self.temp("rejects.csv")
+        defer { TestDesk.remove(db); for f in [file, rejects] { try? FileManager.default.removeItem(atPath: f) } }
         let writer = try XLSXWriter(path: file)
         try writer.addRow([.text("Rekap pengaduan")])
         try writer.addRow(["ID Laporan", "Tanggal Masuk", "Judul"].map { .text($0) }, skipping: 1)  // row 3
@@ -133,7 +133,7 @@ import ZIPFoundation
         try writer.addRow([.absent, .text("2024-03-05"), .text("C")], skipping: 2)                   // row 8
         try writer.addRow([.text("103"), .number(45356.5), .absent, .absent])                         // row 9, no title
         try writer.close()
-        _ = try LaporStore.open(path: db).initialize(login: "kabid", at: Date())
+        _ = try TestDesk.open(db).initialize(login: "kabid", at: Date())
         let base = ["--db", db, "--as", "kabid", "--now", Self.now]
         let out = try Self.json(Capture.stdout { LaporCLI.run(base + ["import", file, "--rejects", rejects, "--json"]) }.out)
         #expect(out["rows"] as? Int == 4)
@@ -147,8 +147,8 @@ import ZIPFoundation
     }
 
     @Test func brokenWorkbooksExit65() throws {
-        let db = Self.temp("d.sqlite"), good = Self.temp("good.xlsx"), cut = Self.temp("cut.xlsx"), zip = Self.temp("notes.xlsx")
-        defer { Capture.remove(db); for f in [good, cut, zip] { try? FileManager.default.removeItem(atPath: f) } }
+        let db = TestDesk.location("d"), good = Self.temp("good.xlsx"), cut = Self.temp("cut.xlsx"), zip = Self.temp("notes.xlsx")
+        defer { TestDesk.remove(db); for f in [good, cut, zip] { try? FileManager.default.removeItem(atPath: f) } }
         try LaporExportGenerator(rows: 50).write(to: good)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: good))
         try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: cut))
@@ -157,21 +157,21 @@ import ZIPFoundation
         try "hello".write(toFile: text, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: text) }
         try archive.addEntry(with: "notes.txt", fileURL: URL(fileURLWithPath: text))
-        _ = try LaporStore.open(path: db).initialize(login: "kabid", at: Date())
+        _ = try TestDesk.open(db).initialize(login: "kabid", at: Date())
         for file in [cut, zip] {
             let code = LaporCLI.run(["--db", db, "--as", "kabid", "import", file])
             #expect(code == 65)
         }
-        let store = try LaporStore.open(path: db)
+        let store = try TestDesk.open(db)
         #expect(try store.countReports(nil, for: try store.user(login: "kabid")) == 0)
     }
 
     @Test func exportRoundTripsThroughImport() throws {
-        let db = Self.temp("d.sqlite"), other = Self.temp("e.sqlite"), sample = Self.temp("s.xlsx"), out = Self.temp("out.xlsx")
-        defer { Capture.remove(db); Capture.remove(other); for f in [sample, out] { try? FileManager.default.removeItem(atPath: f) } }
+        let db = TestDesk.location("d"), other = TestDesk.location("e"), sample = Self.temp("s.xlsx"), out = Self.temp("out.xlsx")
+        defer { TestDesk.remove(db); TestDesk.remove(other); for f in [sample, out] { try? FileManager.default.removeItem(atPath: f) } }
         try LaporExportGenerator(rows: 200, seed: 7, quirks: true).write(to: sample)
-        _ = try LaporStore.open(path: db).initialize(login: "kabid", at: Date())
-        _ = try LaporStore.open(path: other).initialize(login: "kabid", at: Date())
+        _ = try TestDesk.open(db).initialize(login: "kabid", at: Date())
+        _ = try TestDesk.open(other).initialize(login: "kabid", at: Date())
         let base = ["--db", db, "--as", "kabid", "--now", Self.now]
         #expect(Capture.stdout { LaporCLI.run(base + ["import", sample]) }.code == 0)
         #expect(Capture.stdout { LaporCLI.run(base + ["export", "--format", "xlsx", "-o", out]) }.code == 0)
@@ -190,11 +190,11 @@ import ZIPFoundation
 /// `lapor agency merge`: the reports, the liaison and the board follow; the old name routes to the new one.
 @Suite(.serialized) struct AgencyMergeTests {
     @Test func mergeMovesReportsUsersCountersAndNames() throws {
-        let db = XLSXImportTests.temp("m.sqlite")
-        defer { Capture.remove(db) }
+        let db = TestDesk.location("m")
+        defer { TestDesk.remove(db) }
         let base = ["--db", db, "--as", "kabid.ikp", "--now", "2026-11-23T09:00:00+07:00"]
         #expect(Capture.stdout { LaporCLI.run(base + ["demo", "--days", "60"]) }.code == 0)
-        let store = try LaporStore.open(path: db)
+        let store = try TestDesk.open(db)
         let boss = try store.user(login: "kabid.ikp")
         func count(_ code: String) throws -> Int {
             try store.countReports(.agencyID(try store.agency(named: code).id), for: boss)
