@@ -40,13 +40,19 @@ public enum ExcelDate {
             epoch = Trend.Day(year: 1899, month: 12, day: days < 61 ? 31 : 30).ordinal
             if days == 60 { days = 59 }
         }
-        let time = String(format: "%02d:%02d:%02d", seconds / 3600, (seconds % 3600) / 60, seconds % 60)
+        let time = digits(seconds / 3600, 2) + ":" + digits((seconds % 3600) / 60, 2) + ":" + digits(seconds % 60, 2)
         // A time-only cell (serial below 1) is the time; a whole serial is a date without a time,
         // so a separate time column (LAPOR!'s Waktu Laporan Masuk) can be joined to it.
         if serial < 1 { return time }
         let d = Trend.Day(ordinal: epoch + days)
-        let date = String(format: "%04d-%02d-%02d", d.year, d.month, d.day)
+        let date = digits(d.year, 4) + "-" + digits(d.month, 2) + "-" + digits(d.day, 2)
         return seconds == 0 ? date : date + "T" + time
+    }
+
+    /// `n` zero-padded to `width` digits (`String(format:)` was a tenth of a workbook's date cells).
+    private static func digits(_ n: Int, _ width: Int) -> String {
+        let text = String(n)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
     }
 
     /// The serial of a wall-clock time (1900 system), for writing real Excel dates.

@@ -10,7 +10,8 @@ final class XMLPullReader {
 
     private let reader: xmlTextReaderPtr
     private let stream: ZIPPartStream
-    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_NOBLANKS.rawValue)
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_HUGE.rawValue | XML_PARSE_NOBLANKS.rawValue
+                                       | XML_PARSE_COMPACT.rawValue)
 
     /// Reads one part of the workbook at `path` as it is inflated (``ZIPPartStream``).
     init(workbook path: String, part: String) throws {
