@@ -34,8 +34,11 @@ let package = Package(
         .executableTarget(name: "lapor-bench", dependencies: [
             "LaporCore", "LaporDesk", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "LaporCoreTests", dependencies: ["LaporCore"]),
-        .testTarget(name: "LaporDeskTests", dependencies: ["LaporDesk"], exclude: ["Golden"]),
-        .testTarget(name: "LaporCLITests", dependencies: ["LaporCLI", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Where a suite's desk lives (a file, or a database on the tests' cluster), for every suite.
+        .target(name: "LaporTestSupport", dependencies: ["LaporCore", "CLibPQ"], path: "Tests/LaporTestSupport"),
+        .testTarget(name: "LaporCoreTests", dependencies: ["LaporCore", "LaporTestSupport"]),
+        .testTarget(name: "LaporDeskTests", dependencies: ["LaporDesk", "LaporTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "LaporCLITests", dependencies: ["LaporCLI", "LaporTestSupport",
+                                                         .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LaporTestSupport
 @testable import LaporCLI
 @testable import LaporCore
 
@@ -139,17 +140,5 @@ struct DbCopyTests {
             #expect(try PGCopyText.value(field, kind: expected.1, table: "t", column: "c") == expected.0)
         }
         #expect(throws: LaporError.self) { try PGCopyText.encode(.text("a\u{0}b"), table: "t", column: "c") }
-    }
-}
-
-/// The tests' PostgreSQL cluster, and a fresh database in it for each test.
-enum PGTestServer {
-    static let admin = ProcessInfo.processInfo.environment["LAPOR_TEST_PG_ADMIN"].flatMap { $0.isEmpty ? nil : $0 }
-
-    static func database() throws -> String {
-        let admin = try #require(admin)
-        let name = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        try PGConnection(uri: admin).execute("CREATE DATABASE \(name)")
-        return admin.replacingOccurrences(of: "/postgres?", with: "/\(name)?")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LaporTestSupport
 @testable import LaporCLI
 @testable import LaporCore
 

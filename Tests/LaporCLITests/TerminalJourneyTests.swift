@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LaporTestSupport
 
 /// Journeys in a real terminal: the built `lapor` binary under tmux (TERM=tmux-256color,
 /// LANG=C.UTF-8), asserting on what `capture-pane` shows, as a person would see it.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LaporDesk
 import LaporCore
+import LaporTestSupport
 
 /// Whole screens as text at fixed sizes, with time, seed and data pinned. Golden files live in
 /// Golden/; `LAPOR_RECORD=1 swift test` re-records them.
@@ -10,9 +11,7 @@ import LaporCore
 
     /// A demo desk of 30 days plus three reports with hostile, wide and emoji text, oldest of all.
     static func desk(width: Int, height: Int, language: Language = .id, keys: String = "") throws -> HeadlessDesk {
-        let store = try LaporStore.inMemory()
-        let boss = try store.initialize(login: "kabid", at: now)
-        try store.loadDemo(DemoGenerator(seed: 1, days: 30, end: now), by: boss, at: now)
+        let (store, _, _) = try TestDesk.demo("screen", DemoGenerator(seed: 1, days: 30, end: now), login: "kabid", at: now)
         let op = try store.user(login: "op.sari")
         let old = now.addingTimeInterval(-40 * 86_400)
         try store.receive(Report(trackingID: "H1", submittedAt: old, title: "Layar\u{1B}[2J dibersihkan?",
@@ -52,9 +51,9 @@ import LaporCore
     }
 
     @Test func aNewLimitDrawsBeforeItsExactCountWhichFollows() throws {
-        let store = try LaporStore.inMemory()
-        let boss = try store.initialize(login: "kabid", at: Self.now)
-        try store.loadDemo(DemoGenerator(seed: 1, days: 30, end: Self.now), by: boss, at: Self.now)
+        let (store, _, place) = try TestDesk.demo("limit", DemoGenerator(seed: 1, days: 30, end: Self.now), login: "kabid",
+                                                  at: Self.now)
+        defer { TestDesk.remove(place) }
         let op = try store.user(login: "op.sari")
         let runtime = try DeskRuntime(store: store, user: op, language: .en, clock: { Self.now })
         runtime.quickCountCap = 5
@@ -127,8 +126,8 @@ import LaporCore
 
     /// An anonim reporter's name and contact never reach the desk's screen, not even in the detail.
     @Test func anonymousIdentityIsMaskedInTheDesk() throws {
-        let store = try LaporStore.inMemory()
-        let boss = try store.initialize(login: "kabid", at: Self.now)
+        let (store, boss, place) = try TestDesk.initialized("masked", login: "kabid", at: Self.now)
+        defer { TestDesk.remove(place) }
         let old = Self.now.addingTimeInterval(-50 * 86_400)
         try store.receive(Report(trackingID: "A1", submittedAt: old, title: "Pungli", body: "Isi", reporterName: "Siti Rahasia",
                                  reporterContact: "0812999777", anonymous: true), by: boss, at: old)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import LaporDesk
 import LaporCore
+import LaporTestSupport
 
 /// `/`, `n` and `N` over the whole queue keep the first search's matches; a change to the
 /// database (here a report received after the search) must not leave them stale.
@@ -9,8 +10,8 @@ import LaporCore
     static let now = DeskZone.jakarta.date(year: 2026, month: 11, day: 23, hour: 9)!
 
     @Test func keptMatchesFollowTheQueueAndForgetThemselvesOnAChange() throws {
-        let store = try LaporStore.inMemory()
-        let boss = try store.initialize(login: "kabid", at: Self.now)
+        let (store, boss, place) = try TestDesk.initialized("search", login: "kabid", at: Self.now)
+        defer { TestDesk.remove(place) }
         let start = Self.now.addingTimeInterval(-300 * 3_600)
         // Every third report mentions the flood: dense enough for the walk with kept matches.
         for i in 0..<300 {

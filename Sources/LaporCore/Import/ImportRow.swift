@@ -8,6 +8,13 @@ public struct ImportRow: Sendable, Equatable {
     /// The export's own words where the desk's values are coarser (LAPOR!'s admin export); nil for plain files.
     public var origin: ReportOrigin?
 
+    public init(report: Report, agencyName: String?, line: Int, origin: ReportOrigin? = nil) {
+        self.report = report
+        self.agencyName = agencyName
+        self.line = line
+        self.origin = origin
+    }
+
     /// Validates one raw record; the reason is what the rejects file says.
     public static func validate(_ raw: ImportSource.RawRecord, zone: DeskZone) -> Result<ImportRow, ImportReject> {
         func value(_ f: ImportField) -> String { cleaned(raw.values[f]) }

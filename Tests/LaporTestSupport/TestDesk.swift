@@ -1,0 +1,90 @@
+import Foundation
+import LaporCore
+
+/// Where a suite keeps its desk: a temporary SQLite file, or, when `LAPOR_TEST_ENGINE=postgresql`,
+/// a fresh database on the tests' cluster. `Tests/all.sh` runs the suites that use it once per
+/// engine, so the same assertions hold on both (issue 13).
+public enum TestDesk {
+    public static let onServer = ProcessInfo.processInfo.environment["LAPOR_TEST_ENGINE"] == "postgresql"
+
+    /// A new, empty desk location (nothing is made on a file; a database is created on a server).
+    /// On a server without a cluster it stops the run: a suite asked for PostgreSQL must not pass
+    /// quietly on a file.
+    public static func location(_ name: String) -> String {
+        if onServer {
+            do {
+                return try PGTestServer.database()
+            } catch {
+                fatalError("LAPOR_TEST_ENGINE=postgresql: \(error)")
+            }
+        }
+        return FileManager.default.temporaryDirectory.appendingPathComponent("lapor-\(name)-\(UUID().uuidString).sqlite").path
+    }
+
+    /// The store at `location`, whichever engine holds it.
+    public static func open(_ location: String) throws -> any DeskBackend {
+        if PGLocation.isPostgres(location) { return try PGStore.open(uri: location) }
+        return try LaporStore.open(path: location)
+    }
+
+    /// A new desk with its first supervisor (`login`), on the engine this run tests.
+    public static func initialized(_ name: String, login: String, at now: Date) throws -> (any DeskBackend, User, String) {
+        let place = location(name)
+        let store = try open(place)
+        let boss = try store.initialize(login: login, at: now)
+        return (store, boss, place)
+    }
+
+    /// A desk filled by the demo generator (as `lapor demo` fills it on either engine).
+    public static func demo(_ name: String, _ generator: DemoGenerator, login: String,
+                            at now: Date) throws -> (any DeskBackend, User, String) {
+        let place = location(name)
+        if PGLocation.isPostgres(place) {
+            _ = try PGStore.loadDemo(into: place, generator, login: login, at: now,
+                                     scratch: FileManager.default.temporaryDirectory.path)
+            let store = try open(place)
+            return (store, try store.user(login: login), place)
+        }
+        let store = try LaporStore.open(path: place)
+        let boss = try store.initialize(login: login, at: now)
+        _ = try store.loadDemo(generator, by: boss, at: now)
+        return (store, boss, place)
+    }
+
+    /// Removes a desk made by ``location(_:)``.
+    public static func remove(_ location: String) {
+        guard PGLocation.isPostgres(location) else {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: location + suffix) }
+            return
+        }
+        PGTestServer.drop(location)
+    }
+}
+
+/// The few direct steps suites take around the commands and keys, on either engine: a report
+/// taken in (as a one-row import batch, the path both engines share), an action, the trail.
+extension DeskBackend {
+    @discardableResult
+    public func receive(_ report: Report, by user: User, at now: Date) throws -> Report {
+        let row = ImportRow(report: report, agencyName: nil, line: 1, origin: nil)
+        let result = try applyImport([row], by: user, at: now, dryRun: false)
+        guard result.inserted == 1 else { throw LaporError.duplicate("Report \(report.trackingID)") }
+        return try self.report(report.trackingID, for: user)
+    }
+
+    @discardableResult
+    public func perform(_ action: LifecycleAction, on ref: String, by user: User, at now: Date,
+                        note: String = "", agency: String? = nil) throws -> Report {
+        try act(action, on: ref, by: user, at: now, note: note, agency: agency, expectedVersion: nil, fill: nil,
+                detail: .none).report
+    }
+
+    @discardableResult
+    public func route(_ ref: String, to agency: String, by user: User, at now: Date) throws -> Report {
+        try perform(.route, on: ref, by: user, at: now, agency: agency)
+    }
+
+    public func audit(_ ref: String? = nil, for user: User) throws -> [AuditEntry] {
+        try audit(ref, for: user, limit: nil)
+    }
+}
