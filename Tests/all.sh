@@ -15,11 +15,11 @@ export TMPDIR=$tmp
 swift build
 pg_cluster_start
 swift test
-# The same command-line suites and terminal journeys once more, each desk a fresh database on
-# the cluster instead of a file (Tests/LaporCLITests/TestDesk.swift); the PG* suites compare the
-# engines command by command.
+# The same command-line suites, terminal journeys and desk screens once more, each desk a fresh
+# database on the cluster instead of a file (Tests/LaporTestSupport/TestDesk.swift); the PG*
+# suites compare the engines command by command.
 LAPOR_TEST_ENGINE=postgresql swift test --skip-build --filter \
-  'LaporCLITests\.(CLITests|ImportExportCommandTests|RoleMatrixCommandTests|SLACommandTests|XLSXImportTests|AgencyMergeTests|IncidentCommandTests|PPIDCommandTests|TemplateCommandTests|TerminalJourneyTests)'
+  'LaporCLITests\.(CLITests|ImportExportCommandTests|RoleMatrixCommandTests|SLACommandTests|XLSXImportTests|AgencyMergeTests|IncidentCommandTests|PPIDCommandTests|TemplateCommandTests|TerminalJourneyTests)|LaporDeskTests\.(ScreenTests|SearchRuntimeTests)'
 bash Tests/xlsx/outside-readers.sh debug
 bash Tests/tour.sh debug
 python3 Tests/calendar/crosscheck.py
