@@ -167,6 +167,37 @@ import ZIPFoundation
         #expect(try store.countReports(nil, for: try store.user(login: "kabid")) == 0)
     }
 
+    /// A workbook whose sheet is damaged part-way: what came before lands and is accounted, the
+    /// exit is 65 with a sentence, and the repaired file then completes the import exactly.
+    @Test func aWorkbookDamagedPartWayExits65AndTheRepairedFileCompletesIt() throws {
+        let db = TestDesk.location("d"), good = Self.temp("good.xlsx"), bad = Self.temp("bad.xlsx")
+        defer { TestDesk.remove(db); for f in [good, bad] { try? FileManager.default.removeItem(atPath: f) } }
+        try LaporExportGenerator(rows: 3_000).write(to: good)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: good)))
+        let archive = try Archive(url: URL(fileURLWithPath: good), accessMode: .read)
+        let sheet = try #require(archive.first { $0.path.hasPrefix("xl/worksheets/") })
+        // Three quarters into the sheet's compressed bytes, which follow its name in its local header.
+        let name = Array(sheet.path.utf8)
+        let header = try #require((0..<(bytes.count - name.count)).first { Array(bytes[$0..<($0 + name.count)]) == name })
+        let at = header + name.count + Int(Double(sheet.compressedSize) * 0.75)
+        for i in at..<(at + 64) { bytes[i] ^= 0x5A }
+        try Data(bytes).write(to: URL(fileURLWithPath: bad))
+        _ = try TestDesk.open(db).initialize(login: "kabid", at: Date())
+        let base = ["--db", db, "--as", "kabid", "--now", "2026-11-23T09:00:00+07:00", "--json", "import"]
+        let broken = Capture.stdout { LaporCLI.run(base + [bad]) }
+        #expect(broken.code == 65)
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(broken.out.utf8)) as? [String: Any])
+        let rows = try #require(first["rows"] as? Int), inserted = try #require(first["inserted"] as? Int)
+        #expect(first["rejected"] as? Int == 1)
+        #expect(rows == inserted + 1)
+        #expect(inserted < 3_000)
+        let repaired = Capture.stdout { LaporCLI.run(base + [good]) }
+        #expect(repaired.code == 0)
+        let second = try #require(try JSONSerialization.jsonObject(with: Data(repaired.out.utf8)) as? [String: Any])
+        #expect(second["unchanged"] as? Int == inserted)
+        #expect((second["inserted"] as? Int ?? 0) + inserted == 3_000)
+    }
+
     @Test func exportRoundTripsThroughImport() throws {
         let db = TestDesk.location("d"), other = TestDesk.location("e"), sample = Self.temp("s.xlsx"), out = Self.temp("out.xlsx")
         defer { TestDesk.remove(db); TestDesk.remove(other); for f in [sample, out] { try? FileManager.default.removeItem(atPath: f) } }
