@@ -11,9 +11,9 @@ final class ZIPPartStream: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var queue: [Data] = []
+    /// Set by the inflating thread when it is done with the archive (at the end, on failure or stopped).
     private var finished = false
     private var stopped = false
-    private var running = true
     /// Why inflating failed (truncated, damaged, wrong checksum), said by the reader instead of
     /// libxml2's "broken XML".
     private(set) var failure: String?
@@ -62,7 +62,6 @@ final class ZIPPartStream: @unchecked Sendable {
         condition.lock()
         failure = why
         finished = true
-        running = false
         condition.broadcast()
         condition.unlock()
     }
@@ -97,7 +96,7 @@ final class ZIPPartStream: @unchecked Sendable {
         condition.lock()
         stopped = true
         condition.broadcast()
-        while running { condition.wait() }
+        while !finished { condition.wait() }
         queue.removeAll()
         condition.unlock()
     }
