@@ -55,13 +55,13 @@ import GRDB
     }
 
     @Test func loadsIntoAnEmptyDeskOnlyOnce() throws {
-        let f = try Fixture()
-        let count = try f.store.loadDemo(DemoGenerator(seed: 1, days: 20, end: Fixture.now), by: f.boss, at: Fixture.now)
+        let f = try Fixture(.sqlite)
+        let count = try f.sqlite.loadDemo(DemoGenerator(seed: 1, days: 20, end: Fixture.now), by: f.boss, at: Fixture.now)
         #expect(count > 500)
         #expect(try f.store.countReports(nil, for: f.boss) == count)
         #expect(try f.store.user(login: "pd.pupr").role == .agency)
         #expect(throws: LaporError.self) {
-            try f.store.loadDemo(DemoGenerator(seed: 1, days: 20, end: Fixture.now), by: f.boss, at: Fixture.now)
+            try f.sqlite.loadDemo(DemoGenerator(seed: 1, days: 20, end: Fixture.now), by: f.boss, at: Fixture.now)
         }
     }
 
@@ -70,13 +70,13 @@ import GRDB
     /// deadline, counters and full-text row agree with what the generator made.
     @Test func stagedLoadsAgreeWithTheGeneratorInAnyChunksAndBatches() throws {
         let generator = DemoGenerator(seed: 5, days: 24, end: Fixture.now)
-        let small = try Fixture(), whole = try Fixture()
+        let small = try Fixture(.sqlite), whole = try Fixture(.sqlite)
         var progress: [Int] = []
-        let count = try small.store.loadDemo(generator, by: small.boss, at: Fixture.now, chunkDays: 7, stageBatch: 37) { done, _ in
+        let count = try small.sqlite.loadDemo(generator, by: small.boss, at: Fixture.now, chunkDays: 7, stageBatch: 37) { done, _ in
             progress.append(done)
         }
         #expect(progress == [7, 14, 21, 24])
-        #expect(try whole.store.loadDemo(generator, by: whole.boss, at: Fixture.now) == count)
+        #expect(try whole.sqlite.loadDemo(generator, by: whole.boss, at: Fixture.now) == count)
         func dump(_ store: LaporStore) throws -> [String] {
             try store.read { db in
                 try String.fetchAll(db, sql: """
@@ -95,13 +95,13 @@ import GRDB
                     """)
             }
         }
-        let rows = try dump(small.store)
-        #expect(rows == (try dump(whole.store)))
+        let rows = try dump(small.sqlite)
+        #expect(rows == (try dump(whole.sqlite)))
         #expect(rows.contains { $0.hasPrefix("i|") })
         #expect(try small.store.verifyDailyCounts() == 0)
         // Each generated report: its state, one audit record per event, and the stored deadline
         // equal to the clocks read back from that audit trail.
-        let trails = try small.store.read { db in
+        let trails = try small.sqlite.read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: """
                 SELECT report.tracking_id, count(audit.id) FROM report LEFT JOIN audit ON audit.report_id = report.id GROUP BY 1
                 """).map { ($0[0] as String, $0[1] as Int) })

@@ -55,21 +55,20 @@ import Testing
 
     /// The filter's result equals a hand-written SQL query over the same demo desk.
     @Test func resultsEqualHandWrittenSQL() throws {
-        let f = try Fixture()
-        try f.store.loadDemo(DemoGenerator(seed: 2, days: 60, end: Fixture.now), by: f.boss, at: Fixture.now)
+        let f = try Fixture(.sqlite, demo: DemoGenerator(seed: 2, days: 60, end: Fixture.now))
         let compiler = FilterCompiler(now: Fixture.now, zone: .jakarta, calendar: try f.store.clockEngine().deskCalendar)
         func ids(_ filter: String) throws -> Set<Int64> {
             Set(try f.store.reports(ReportQuery(condition: try compiler.compile(filter)), for: f.boss).map(\.id))
         }
         func sql(_ query: String, _ arguments: StatementArguments = []) throws -> Set<Int64> {
-            Set(try f.store.writer.read { db in try Int64.fetchAll(db, sql: query, arguments: arguments) })
+            Set(try f.sqlite.writer.read { db in try Int64.fetchAll(db, sql: query, arguments: arguments) })
         }
         let now = Int64(Fixture.now.timeIntervalSince1970)
         let a = try ids("~c kebersihan ~o !~A")
         #expect(!a.isEmpty)
         #expect(a == (try sql("SELECT id FROM report WHERE lower(category) LIKE '%kebersihan%' AND due_at < ? AND anonymous = 0", [now])))
         let b = try ids("banjir | longsor")
-        let words = try f.store.writer.read { db in try Row.fetchAll(db, sql: "SELECT id, title || ' ' || body FROM report") }
+        let words = try f.sqlite.writer.read { db in try Row.fetchAll(db, sql: "SELECT id, title || ' ' || body FROM report") }
             .filter { row in
                 let tokens = (row[1] as String).lowercased().split { !$0.isLetter }
                 return tokens.contains { $0.hasPrefix("banjir") || $0.hasPrefix("longsor") }

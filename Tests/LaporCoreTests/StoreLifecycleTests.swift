@@ -118,14 +118,14 @@ import Testing
         #expect(throws: LaporError.self) { try f.store.reopen("100", by: f.op, at: f.later(7)) }
         #expect(try f.store.reopen("100", note: "Pelapor keberatan", by: f.boss, at: f.later(7)).state == .inProgress)
         let actions = try f.store.audit("100", for: f.boss).map(\.action)
-        #expect(actions == ["receive", "route", "follow_up", "respond", "dispute", "respond", "auto_close", "reopen"])
+        #expect(actions == ["import", "route", "follow_up", "respond", "dispute", "respond", "auto_close", "reopen"])
     }
 
     @Test func auditTrailRefusesUpdateAndDelete() throws {
-        let f = try Fixture()
+        let f = try Fixture(.sqlite)
         try f.report("100")
-        #expect(throws: (any Error).self) { try f.store.writer.write { db in try db.execute(sql: "UPDATE audit SET note = 'x'") } }
-        #expect(throws: (any Error).self) { try f.store.writer.write { db in try db.execute(sql: "DELETE FROM audit") } }
+        #expect(throws: (any Error).self) { try f.sqlite.writer.write { db in try db.execute(sql: "UPDATE audit SET note = 'x'") } }
+        #expect(throws: (any Error).self) { try f.sqlite.writer.write { db in try db.execute(sql: "DELETE FROM audit") } }
         #expect(try f.auditCount() > 0)
     }
 

@@ -72,16 +72,44 @@ extension DeskBackend {
         return try self.report(report.trackingID, for: user)
     }
 
+    /// A user added with no display name (and, for liaisons, their agency).
     @discardableResult
-    public func perform(_ action: LifecycleAction, on ref: String, by user: User, at now: Date,
-                        note: String = "", agency: String? = nil) throws -> Report {
-        try act(action, on: ref, by: user, at: now, note: note, agency: agency, expectedVersion: nil, fill: nil,
-                detail: .none).report
+    public func addUser(login: String, role: Role, agency: String? = nil, by actor: User, at now: Date) throws -> User {
+        try addUser(login: login, name: "", role: role, agency: agency, by: actor, at: now)
     }
 
+    /// One batch that lands (no dry run).
+    public func applyImport(_ rows: [ImportRow], by actor: User, at now: Date) throws -> ImportBatchResult {
+        try applyImport(rows, by: actor, at: now, dryRun: false)
+    }
+
+    /// An action with the arguments a test leaves out at their defaults (no version check).
     @discardableResult
-    public func route(_ ref: String, to agency: String, by user: User, at now: Date) throws -> Report {
-        try perform(.route, on: ref, by: user, at: now, agency: agency)
+    public func act(_ action: LifecycleAction, on ref: String, by user: User, at now: Date, note: String = "",
+                    agency: String? = nil, fill: Language? = nil, detail: ActionDetail = .none) throws -> ActionResult {
+        try act(action, on: ref, by: user, at: now, note: note, agency: agency, expectedVersion: nil, fill: fill,
+                detail: detail)
+    }
+
+    /// A template filled for an action that names no agency.
+    public func fillTemplate(_ name: String, action: LifecycleAction, report ref: String, by user: User,
+                             at now: Date) throws -> String {
+        try fillTemplate(name, action: action, report: ref, agency: nil, by: user, at: now)
+    }
+
+    /// Every template `user` may use.
+    public func templates(for user: User) throws -> [ReplyTemplate] {
+        try templates(for: user, action: nil)
+    }
+
+    /// The PPID register row of an information request, as either engine reads it.
+    public func informationRequest(_ ref: String, for user: User) throws -> InformationRequest? {
+        try requestStatus(reportID: report(ref, for: user).id)?.request
+    }
+
+    /// The agency with internal id `id`.
+    public func agency(id: Int64) throws -> Agency? {
+        try agencies().first { $0.id == id }
     }
 
     public func audit(_ ref: String? = nil, for user: User) throws -> [AuditEntry] {

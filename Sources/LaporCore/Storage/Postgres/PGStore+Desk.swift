@@ -153,7 +153,7 @@ extension PGStore: DeskBackend {
 
     public func position(ofNextAmong hits: [Int64], after index: Int, forward: Bool, for user: User,
                          budget: Int) throws -> HitPosition {
-        .gaveUp
+        hits.isEmpty ? .none : .gaveUp
     }
 
     /// The queue position of the next match after `index` (wrapping), counted by the server.

@@ -3,59 +3,6 @@ import GRDB
 
 /// The lifecycle verbs: the same calls serve the CLI, the desk and automatic actions.
 extension LaporStore {
-    public func verify(_ ref: String, by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.verify, on: ref, by: user, at: now, expectedVersion: expectedVersion)
-    }
-
-    /// Routes (disposisi) to an agency named by code, name or alias; from `new` this verifies and routes at once.
-    public func route(_ ref: String, to agency: String, by user: User, at now: Date, note: String = "", expectedVersion: Int? = nil) throws -> Report {
-        try perform(.route, on: ref, by: user, at: now, note: note, agency: agency, expectedVersion: expectedVersion)
-    }
-
-    public func hold(_ ref: String, note: String, by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.hold, on: ref, by: user, at: now, note: note, expectedVersion: expectedVersion)
-    }
-
-    public func release(_ ref: String, note: String = "", by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.release, on: ref, by: user, at: now, note: note, expectedVersion: expectedVersion)
-    }
-
-    public func archive(_ ref: String, reason: String, by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.archive, on: ref, by: user, at: now, note: reason, expectedVersion: expectedVersion)
-    }
-
-    public func followUp(_ ref: String, note: String, by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.followUp, on: ref, by: user, at: now, note: note, expectedVersion: expectedVersion)
-    }
-
-    /// *Bukan wewenang*: the agency returns the report for re-routing; counts as a bounce.
-    public func returnReport(_ ref: String, reason: String, by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.returnReport, on: ref, by: user, at: now, note: reason, expectedVersion: expectedVersion)
-    }
-
-    public func respond(_ ref: String, note: String, by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.respond, on: ref, by: user, at: now, note: note, expectedVersion: expectedVersion)
-    }
-
-    public func dispute(_ ref: String, note: String, by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.dispute, on: ref, by: user, at: now, note: note, expectedVersion: expectedVersion)
-    }
-
-    public func resolve(_ ref: String, note: String = "", by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.resolve, on: ref, by: user, at: now, note: note, expectedVersion: expectedVersion)
-    }
-
-    public func reopen(_ ref: String, note: String = "", by user: User, at now: Date, expectedVersion: Int? = nil) throws -> Report {
-        try perform(.reopen, on: ref, by: user, at: now, note: note, expectedVersion: expectedVersion)
-    }
-
-    /// Applies one lifecycle action: visibility, role, transition and note checks, then the update and
-    /// its audit record in one transaction. A refusal throws and changes nothing.
-    public func perform(_ action: LifecycleAction, on ref: String, by user: User, at now: Date,
-                        note: String = "", agency agencyRef: String? = nil, expectedVersion: Int? = nil) throws -> Report {
-        try act(action, on: ref, by: user, at: now, note: note, agency: agencyRef, expectedVersion: expectedVersion).report
-    }
-
     /// The same action on a report named by internal id; returns the audit record's id too (for undo).
     public func perform(_ action: LifecycleAction, reportID: Int64, by user: User, at now: Date, note: String = "",
                         agency agencyRef: String? = nil, expectedVersion: Int? = nil) throws -> (report: Report, auditID: Int64) {
