@@ -20,7 +20,8 @@ public enum PGTestServer {
 
     /// Drops the database a URI from ``database()`` names, whoever is still connected to it.
     public static func drop(_ uri: String) {
-        guard let admin, let name = uri.split(separator: "/").last?.split(separator: "?").first,
+        // The database is the path's last part before the query (the socket's folder is in the query).
+        guard let admin, let path = uri.split(separator: "?").first, let name = path.split(separator: "/").last,
               name.hasPrefix("t_") else { return }
         try? execute("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", on: admin)
     }
