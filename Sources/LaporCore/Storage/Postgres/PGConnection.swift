@@ -53,11 +53,16 @@ final class PGConnection {
         PQfinish(handle)
     }
 
+    /// How long a command waits for a lost or restarting server: `LAPOR_PG_PATIENCE` seconds, 30
+    /// when unset; read once, for connecting and for reconnecting alike.
+    static let defaultPatience: TimeInterval = ProcessInfo.processInfo.environment["LAPOR_PG_PATIENCE"]
+        .flatMap(TimeInterval.init) ?? 30
+
     /// Connects; a server that says it is shutting down or starting up (a restart) is waited for,
     /// up to `LAPOR_PG_PATIENCE` seconds (30). Any other failure (a wrong host, port or password)
     /// is reported at once.
     static func waitingForRestart(uri: String) throws -> PGConnection {
-        let patience = ProcessInfo.processInfo.environment["LAPOR_PG_PATIENCE"].flatMap(TimeInterval.init) ?? 30
+        let patience = defaultPatience
         let deadline = Date().addingTimeInterval(patience)
         var pause = 0.05
         while true {

@@ -65,8 +65,7 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     /// How long one call waits for a lost server to come back before it gives up (73): a
     /// command waits `LAPOR_PG_PATIENCE` seconds (30 by default); a desk waits a moment and says
     /// that it is disconnected, then tries again at its next poll.
-    public var patience: TimeInterval = ProcessInfo.processInfo.environment["LAPOR_PG_PATIENCE"]
-        .flatMap(TimeInterval.init) ?? 30
+    public var patience: TimeInterval = PGConnection.defaultPatience
 
     /// Connects again, pausing 50 ms, 100 ms … up to 1 s between tries, until ``patience`` runs
     /// out; LISTENs again, and counts the return as a change so that a desk reloads.
