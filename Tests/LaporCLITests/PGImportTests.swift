@@ -115,6 +115,29 @@ struct PGImportTests {
         #expect(Self.run(["--db", server, "--as", "kabid.ikp", "db", "check"]).code == 0)
     }
 
+    /// `~c` on a server matches the categories in use (kept by trigger): a category first seen in an
+    /// import, then changed by a later import's update, is found under its new name only, as on SQLite.
+    @Test func aCategoryChangedByAnImportIsFoundByItsNewName() throws {
+        let (file, server) = try PGWriteTests.desk()
+        defer { Capture.remove(file) }
+        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-pgcat-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: csv) }
+        let header = "tracking_id,submitted_at,title,body,category,type,channel,kecamatan,kelurahan,status\n"
+        for category in ["Kategori Baru Satu", "Kategori Lain Dua"] {
+            try (header + "CAT-1,2026-11-19T08:00:00+07:00,Pohon tumbang,Pohon tumbang di jalan,\(category),"
+                 + "pengaduan,web,Jebres,Gilingan,new\n").write(toFile: csv, atomically: true, encoding: .utf8)
+            for db in [file, server] {
+                #expect(Self.run(["--db", db, "--as", "op.sari", "--now", Self.now, "import", csv]).code == 0)
+            }
+        }
+        for (filter, found) in [("~c satu", false), ("~c DUA", true), ("~c kategori", true)] {
+            let arguments = ["--as", "kabid.ikp", "--now", Self.now, "list", "--ids", "--where", filter]
+            let here = Self.run(["--db", file] + arguments), there = Self.run(["--db", server] + arguments)
+            #expect(here.code == 0 && here.out == there.out, "\(filter): \(here.out) | \(there.out)")
+            #expect(there.out.contains("CAT-1") == found, "\(filter): \(there.out)")
+        }
+    }
+
     /// Two processes importing the same 3,000-row workbook at once: every report is stored once,
     /// each process's accounting adds up, and one `import` record exists per report.
     @Test func twoImportsAtOnceStoreEveryReportOnce() throws {

@@ -10,7 +10,10 @@
 /// audit record in the same transaction. The owner (who migrates) is not subject to any of it.
 enum PGAccessSchema {
     /// The migration's SQL for one database: group names carry the database's name.
-    static func sql(database: String) -> String {
+    static func sql(database: String) -> String { named(sql, database: database) }
+
+    /// `sql` with `{db}` (in group role names) replaced by the database's name.
+    static func named(_ sql: String, database: String) -> String {
         sql.replacingOccurrences(of: "{db}", with: database.replacingOccurrences(of: "\"", with: "\"\""))
     }
 

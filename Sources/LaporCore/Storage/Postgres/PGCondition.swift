@@ -35,8 +35,13 @@ struct PGCondition {
                 ELSE (code ILIKE \(like) OR name ILIKE \(like) OR aliases ILIKE \(like)) END)
                 """
         case .categoryContains(let text):
+            // The same rows as `category ILIKE p OR subcategory ILIKE p`: the pattern is tried on the
+            // pairs in use (v6's `category_seen`), each row only compared for equality.
             let like = bind(Self.like(text))
-            return "(report.category ILIKE \(like) OR report.subcategory ILIKE \(like))"
+            return """
+                (report.category = ANY (ARRAY(SELECT category FROM category_seen WHERE category ILIKE \(like))) \
+                OR report.subcategory = ANY (ARRAY(SELECT subcategory FROM category_seen WHERE subcategory ILIKE \(like))))
+                """
         case .areaContains(let text):
             let like = bind(Self.like(text))
             return "(report.kecamatan ILIKE \(like) OR report.kelurahan ILIKE \(like))"

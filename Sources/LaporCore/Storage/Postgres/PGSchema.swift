@@ -6,7 +6,7 @@
 /// stored tsvector (`simple` configuration, accents removed) with a GIN index. The audit trail is
 /// append-only by trigger, as on SQLite. v2 indexes the same words FTS5 does; v3 keeps the daily
 /// counters by trigger; v4 notifies desks of changes; v5 keeps desk roles to their rights
-/// (``PGAccessSchema``).
+/// (``PGAccessSchema``); v6 puts each report's day among its words and keeps the categories in use.
 enum PGSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-desk", """
@@ -242,6 +242,46 @@ enum PGSchema {
                 FOR EACH STATEMENT EXECUTE FUNCTION lapor_notify_change();
             """),
         ("v5-desk-roles", "{access}"),
+        // Two desk keys a million reports made slow (docs/performance.md, session 15). Similar reports
+        // look for a place's words within days of a report; the GIN index cannot bound a word's
+        // posting list by time, so each report's vector also holds its UTC day as `~dNNNNN` (no
+        // filter word can ask for it: the filter's tokens are letters and digits) and the lookup
+        // asks for the window's days too. `~c` matched every row's category with ILIKE; the
+        // (category, subcategory) pairs the reports use are kept by trigger in `category_seen`, so
+        // the pattern is matched against those few and each row compared for equality.
+        ("v6-day-words-and-categories", """
+            ALTER TABLE report DROP COLUMN search;
+            ALTER TABLE report ADD COLUMN search tsvector GENERATED ALWAYS AS
+                (to_tsvector('simple'::regconfig, lapor_words(title || ' ' || body))
+                 || array_to_tsvector(ARRAY['~d' || (submitted_at / 86400)::text])) STORED;
+            CREATE INDEX report_search ON report USING gin (search);
+            CREATE TABLE category_seen (
+                category text NOT NULL,
+                subcategory text NOT NULL,
+                PRIMARY KEY (category, subcategory)
+            );
+            INSERT INTO category_seen SELECT DISTINCT category, subcategory FROM report ORDER BY 1, 2;
+            CREATE FUNCTION lapor_categories_added() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                SET search_path = public, pg_temp AS $$
+            BEGIN
+                INSERT INTO category_seen SELECT DISTINCT category, subcategory FROM added ORDER BY 1, 2
+                    ON CONFLICT DO NOTHING;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER report_categories_added AFTER INSERT ON report REFERENCING NEW TABLE AS added
+                FOR EACH STATEMENT EXECUTE FUNCTION lapor_categories_added();
+            CREATE FUNCTION lapor_category_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+                SET search_path = public, pg_temp AS $$
+            BEGIN
+                INSERT INTO category_seen VALUES (NEW.category, NEW.subcategory) ON CONFLICT DO NOTHING;
+                RETURN NULL;
+            END $$;
+            CREATE TRIGGER report_category_changed AFTER UPDATE OF category, subcategory ON report FOR EACH ROW
+                WHEN ((OLD.category, OLD.subcategory) IS DISTINCT FROM (NEW.category, NEW.subcategory))
+                EXECUTE FUNCTION lapor_category_changed();
+            REVOKE ALL ON category_seen FROM PUBLIC;
+            GRANT SELECT ON category_seen TO "{db}_operator", "{db}_supervisor", "{db}_agency", "{db}_viewer";
+            """),
     ]
 
     /// Applies the migrations this database lacks, in one transaction. A database that has them
@@ -263,7 +303,8 @@ enum PGSchema {
             let database = try connection.execute("SELECT current_database()").text(0, 0) ?? ""
             for migration in migrations where !done.contains(migration.name) {
                 // v5's group roles are named for the database, so its SQL is made for this one.
-                let sql = migration.sql == "{access}" ? PGAccessSchema.sql(database: database) : migration.sql
+                let sql = migration.sql == "{access}"
+                    ? PGAccessSchema.sql(database: database) : PGAccessSchema.named(migration.sql, database: database)
                 try connection.execute(sql)
                 try connection.execute("INSERT INTO lapor_migration (name) VALUES ($1)", [migration.name])
             }
