@@ -21,20 +21,20 @@ final class Fixture {
     static let now = DeskZone.jakarta.date(year: 2026, month: 11, day: 23, hour: 9)!
 
     /// The fixture's desk; with `demo`, filled by the demo generator after the fixture's own people
-    /// and agencies (on a server: made so in a file, then copied by `db copy`'s code).
+    /// and agencies (on a server: made so in a file, then copied by `db copy`'s code, since the
+    /// server's demo loader fills only an empty desk).
     init(_ engine: Engine = .underTest, demo: DemoGenerator? = nil) throws {
-        if engine == .underTest && TestDesk.onServer {
+        if engine == .underTest && TestDesk.onServer, demo != nil {
             let file = try Fixture(.sqlite, demo: demo)
             place = TestDesk.location("core")
             _ = try StoreCopy.copy(from: file.sqlite.tables, to: try PGTables.open(uri: place), by: file.boss.login)
             store = try TestDesk.open(place)
         } else {
-            place = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-core-\(UUID().uuidString).sqlite").path
-            let sqlite = try LaporStore.open(path: place)
-            let boss = try sqlite.initialize(login: "kabid", at: Self.now)
-            try Self.furnish(sqlite, by: boss)
-            if let demo { _ = try sqlite.loadDemo(demo, by: boss, at: Self.now) }
-            store = sqlite
+            place = engine == .sqlite ? TestDesk.file("core") : TestDesk.location("core")
+            store = try TestDesk.open(place)
+            let boss = try store.initialize(login: "kabid", at: Self.now)
+            try Self.furnish(store, by: boss)
+            if let demo, let file = store as? LaporStore { _ = try file.loadDemo(demo, by: boss, at: Self.now) }
         }
         boss = try store.user(login: "kabid")
         op = try store.user(login: "op")
@@ -44,10 +44,10 @@ final class Fixture {
     }
 
     /// Two agencies and one user per role.
-    private static func furnish(_ store: LaporStore, by boss: User) throws {
-        try store.addAgency(Agency(code: "DLH", name: "Dinas Lingkungan Hidup", aliases: ["Lingkungan Hidup"]),
+    private static func furnish(_ store: any DeskBackend, by boss: User) throws {
+        _ = try store.addAgency(Agency(code: "DLH", name: "Dinas Lingkungan Hidup", aliases: ["Lingkungan Hidup"]),
                             by: boss, at: now)
-        try store.addAgency(Agency(code: "PUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang"), by: boss, at: now)
+        _ = try store.addAgency(Agency(code: "PUPR", name: "Dinas Pekerjaan Umum dan Penataan Ruang"), by: boss, at: now)
         try store.addUser(login: "op", role: .operator, by: boss, at: now)
         try store.addUser(login: "pd.dlh", role: .agency, agency: "DLH", by: boss, at: now)
         try store.addUser(login: "pd.pupr", role: .agency, agency: "PUPR", by: boss, at: now)

@@ -18,7 +18,12 @@ public enum TestDesk {
                 fatalError("LAPOR_TEST_ENGINE=postgresql: \(error)")
             }
         }
-        return FileManager.default.temporaryDirectory.appendingPathComponent("lapor-\(name)-\(UUID().uuidString).sqlite").path
+        return file(name)
+    }
+
+    /// A new temporary SQLite file's path, whatever engine the run tests (nothing is made yet).
+    public static func file(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("lapor-\(name)-\(UUID().uuidString).sqlite").path
     }
 
     /// The store at `location`, whichever engine holds it.

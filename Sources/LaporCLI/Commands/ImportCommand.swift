@@ -43,11 +43,12 @@ struct ImportCommand: ParsableCommand {
         try finish(summary, ctx, resent: resent)
         // A file that breaks part-way (a damaged workbook) was imported only up to the damage:
         // the summary says what landed, the exit says the file was not read to its end.
-        if let broken = summary.rejects.first(where: { $0.line == 0 }) {
+        if let broken = summary.unreadable {
+            let reason = "the sheet cannot be read further: \(broken.reason)"
             Output.error(Sanitizer.line(ctx.language == .id
-                ? "Berkas tidak terbaca sampai akhir (\(broken.reason)); baris sebelum kerusakan sudah diimpor. "
+                ? "Berkas tidak terbaca sampai akhir (\(reason)); baris sebelum kerusakan sudah diimpor. "
                     + "Perbaiki atau unduh ulang berkasnya lalu impor lagi: baris yang sudah masuk dihitung tidak berubah."
-                : "The file could not be read to its end (\(broken.reason)); the rows before the damage were imported. "
+                : "The file could not be read to its end (\(reason)); the rows before the damage were imported. "
                     + "Repair or download the file again and import it again: rows already in count as unchanged."))
             throw SilentExit(code: 65)
         }

@@ -21,6 +21,8 @@ public final class ImportSource {
 
     /// Where an XLSX file's records came from (sheet, header row, preamble); nil for text formats.
     public var origin: XLSXRecordReader.Origin? { xlsx?.origin }
+    /// Why the file could not be read to its end (a damaged workbook); nil when it was.
+    public var unreadable: String? { xlsx?.unreadable }
 
     public init(path: String, format requested: Format = .auto, sheet: String? = nil) throws {
         self.path = path

@@ -14,8 +14,16 @@ public struct Importer {
         public var seconds = 0.0
         /// The sheet, header row and preamble of the (last) workbook imported.
         public var origin: XLSXRecordReader.Origin?
+        /// The first file that could not be read to its end, and why: the rows before it landed.
+        public var unreadable: Unreadable?
 
         public init() {}
+    }
+
+    /// A file read only up to damage (a workbook cut short): which, and what broke.
+    public struct Unreadable: Sendable, Equatable {
+        public var file: String
+        public var reason: String
     }
 
     public let store: any ReportImporting
@@ -102,6 +110,9 @@ public struct Importer {
                 case .fileDone(let source):
                     summary.files.append(source.path)
                     if source.encoding != "utf-8" { summary.encoding = source.encoding }
+                    if let reason = source.unreadable, summary.unreadable == nil {
+                        summary.unreadable = Unreadable(file: source.path, reason: reason)
+                    }
                     if let origin = source.origin {
                         summary.origin = origin
                         if !dryRun { try store.recordImportOrigin(file: source.path, origin: origin, by: user, at: now) }

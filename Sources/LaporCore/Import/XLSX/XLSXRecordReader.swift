@@ -23,7 +23,8 @@ public final class XLSXRecordReader {
     let unknownColumns: [String]
     private let workbook: XLSXWorkbook
     private let rows: XLSXSheetReader
-    private var failed = false
+    /// Why the sheet could not be read to its end, once it could not; the rows before were read.
+    private(set) var unreadable: String?
 
     init(path: String, sheet wanted: String?) throws {
         workbook = try XLSXWorkbook(path: path)
@@ -77,7 +78,7 @@ public final class XLSXRecordReader {
 
     /// The next data row as a record; blank rows are skipped, a broken sheet ends with one rejected record.
     func next() -> ImportSource.RawRecord? {
-        if failed { return nil }
+        if unreadable != nil { return nil }
         do {
             while let row = try rows.next() {
                 guard row.cells.contains(where: { !$0.trimmed.isEmpty }) else { continue }
@@ -87,8 +88,8 @@ public final class XLSXRecordReader {
             }
             return nil
         } catch {
-            failed = true
             let reason = (error as? XLSXError).map { if case .broken(let why) = $0 { why } else { "" } } ?? "\(error)"
+            unreadable = reason
             return ImportSource.RawRecord(line: 0, values: [:], error: "the sheet cannot be read further: \(reason)")
         }
     }
