@@ -6,7 +6,7 @@
 /// stored tsvector (`simple` configuration, accents removed) with a GIN index. The audit trail is
 /// append-only by trigger, as on SQLite. v2 indexes the same words FTS5 does; v3 keeps the daily
 /// counters by trigger; v4 notifies desks of changes; v5 keeps desk roles to their rights
-/// (``PGAccessSchema``); v6 puts each report's day among its words and keeps the categories in use.
+/// (``PGAccessSchema``); v6 puts each report's day and kelurahan among its words and keeps the categories in use.
 enum PGSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-desk", """
@@ -243,17 +243,19 @@ enum PGSchema {
             """),
         ("v5-desk-roles", "{access}"),
         // Two desk keys a million reports made slow (docs/performance.md, session 15). Similar reports
-        // look for a place's words within days of a report; the GIN index cannot bound a word's
-        // posting list by time, so each report's vector also holds its UTC day as `~dNNNNN` (no
-        // filter word can ask for it: the filter's tokens are letters and digits) and the lookup
-        // asks for the window's days too. `~c` matched every row's category with ILIKE; the
+        // look for a place's words, or the same kelurahan, within days of a report; the GIN index
+        // cannot bound a word's posting list by time, and the kelurahan's rows were read from the
+        // heap, so each report's vector also holds its day as `~dNNNNN` and its kelurahan as
+        // `~k` + lower(kelurahan) (no filter word can ask for them: the filter's tokens are letters
+        // and digits) and the lookups ask for the window's days too. `~c` matched every row's category with ILIKE; the
         // (category, subcategory) pairs the reports use are kept by trigger in `category_seen`, so
         // the pattern is matched against those few and each row compared for equality.
         ("v6-day-words-and-categories", """
             ALTER TABLE report DROP COLUMN search;
             ALTER TABLE report ADD COLUMN search tsvector GENERATED ALWAYS AS
                 (to_tsvector('simple'::regconfig, lapor_words(title || ' ' || body))
-                 || array_to_tsvector(ARRAY['~d' || (submitted_at / 86400)::text])) STORED;
+                 || array_to_tsvector(array_remove(ARRAY['~d' || (submitted_at / 86400)::text,
+                    '~k' || lower(kelurahan)], '~k'))) STORED;
             CREATE INDEX report_search ON report USING gin (search);
             CREATE TABLE category_seen (
                 category text NOT NULL,
