@@ -120,7 +120,8 @@ struct PGImportTests {
     @Test func aCategoryChangedByAnImportIsFoundByItsNewName() throws {
         let (file, server) = try PGWriteTests.desk()
         defer { Capture.remove(file) }
-        let csv = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-pgcat-\(UUID().uuidString).csv").path
+        let csv = FileManager.default.temporaryDirectory
+            .appendingPathComponent("lapor-pgcat-\(UUID().uuidString).csv").path
         defer { try? FileManager.default.removeItem(atPath: csv) }
         let header = "tracking_id,submitted_at,title,body,category,type,channel,kecamatan,kelurahan,status\n"
         for category in ["Kategori Baru Satu", "Kategori Lain Dua"] {

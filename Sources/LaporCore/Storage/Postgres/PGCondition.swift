@@ -38,10 +38,9 @@ struct PGCondition {
             // The same rows as `category ILIKE p OR subcategory ILIKE p`: the pattern is tried on the
             // pairs in use (v6's `category_seen`), each row only compared for equality.
             let like = bind(Self.like(text))
-            return """
-                (report.category = ANY (ARRAY(SELECT category FROM category_seen WHERE category ILIKE \(like))) \
-                OR report.subcategory = ANY (ARRAY(SELECT subcategory FROM category_seen WHERE subcategory ILIKE \(like))))
-                """
+            let categories = "ARRAY(SELECT category FROM category_seen WHERE category ILIKE \(like))"
+            let subcategories = "ARRAY(SELECT subcategory FROM category_seen WHERE subcategory ILIKE \(like))"
+            return "(report.category = ANY (\(categories)) OR report.subcategory = ANY (\(subcategories)))"
         case .areaContains(let text):
             let like = bind(Self.like(text))
             return "(report.kecamatan ILIKE \(like) OR report.kelurahan ILIKE \(like))"

@@ -6,7 +6,8 @@
 /// stored tsvector (`simple` configuration, accents removed) with a GIN index. The audit trail is
 /// append-only by trigger, as on SQLite. v2 indexes the same words FTS5 does; v3 keeps the daily
 /// counters by trigger; v4 notifies desks of changes; v5 keeps desk roles to their rights
-/// (``PGAccessSchema``); v6 puts each report's day and kelurahan among its words and keeps the categories in use.
+/// (``PGAccessSchema``); v6 puts each report's day and kelurahan among its words and keeps the
+/// categories in use.
 enum PGSchema {
     static let migrations: [(name: String, sql: String)] = [
         ("v1-desk", """
@@ -247,9 +248,10 @@ enum PGSchema {
         // cannot bound a word's posting list by time, and the kelurahan's rows were read from the
         // heap, so each report's vector also holds its day as `~dNNNNN` and its kelurahan as
         // `~k` + lower(kelurahan) (no filter word can ask for them: the filter's tokens are letters
-        // and digits) and the lookups ask for the window's days too. `~c` matched every row's category with ILIKE; the
-        // (category, subcategory) pairs the reports use are kept by trigger in `category_seen`, so
-        // the pattern is matched against those few and each row compared for equality.
+        // and digits) and the lookups ask for the window's days too. `~c` matched every row's
+        // category with ILIKE; the (category, subcategory) pairs the reports use are kept by trigger
+        // in `category_seen`, so the pattern is matched against those few and each row compared
+        // for equality.
         ("v6-day-words-and-categories", """
             ALTER TABLE report DROP COLUMN search;
             ALTER TABLE report ADD COLUMN search tsvector GENERATED ALWAYS AS

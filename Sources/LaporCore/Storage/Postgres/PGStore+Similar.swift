@@ -44,10 +44,8 @@ extension PGStore {
             ORDER BY id LIMIT \(5_000 * (1 + places.count))
             """, parameters)
         let wanted = (0..<texts.count).compactMap { i -> Int64? in
-            guard let id = PGRowDecoding.int(texts, i, 0), IncidentSignature.mentions(texts.text(i, 1) ?? "", needles) else {
-                return nil
-            }
-            return id
+            guard let id = PGRowDecoding.int(texts, i, 0) else { return nil }
+            return IncidentSignature.mentions(texts.text(i, 1) ?? "", needles) ? id : nil
         }
         guard !wanted.isEmpty else { return [] }
         let rows = try query("SELECT \(reportColumns) FROM report WHERE id = ANY($1::bigint[]) ORDER BY id",
