@@ -67,7 +67,7 @@ struct PGCondition {
             return "report.bounces > 0"
         case .ids(let ids):
             guard !ids.isEmpty else { return "false" }
-            return "report.id = ANY(\(bind("{" + ids.map(String.init).joined(separator: ",") + "}"))::bigint[])"
+            return "report.id = ANY(\(bind(PGCopyText.idArray(ids)))::bigint[])"
         case .inIncident:
             return "report.incident_of IS NOT NULL"
         case .notIncidentMember:

@@ -130,6 +130,11 @@ enum PGCopyText {
 }
 
 extension PGCopyText {
+    /// Ids as a bigint[] literal (digits need no quoting).
+    static func idArray(_ ids: [Int64]) -> String {
+        "{" + ids.map(String.init).joined(separator: ",") + "}"
+    }
+
     /// A text[] literal (`{"a","b"}`) for one array parameter instead of a placeholder per value.
     static func arrayLiteral(_ texts: [String]) -> String {
         var out = "{"

@@ -261,7 +261,7 @@ extension PGStore: DeskBackend {
         guard !ids.isEmpty else { return [:] }
         let rows = try query("""
             SELECT incident_of, count(*) - 1 FROM report WHERE incident_of = ANY ($1::bigint[]) GROUP BY incident_of
-            """, ["{" + ids.map(String.init).joined(separator: ",") + "}"])
+            """, [PGCopyText.idArray(ids)])
         var out: [Int64: Int] = [:]
         for i in 0..<rows.count {
             if let id = PGRowDecoding.int(rows, i, 0) { out[id] = rows.int(i, 1) ?? 0 }

@@ -49,17 +49,12 @@ extension PGStore {
         }
         guard !wanted.isEmpty else { return [] }
         let rows = try query("SELECT \(reportColumns) FROM report WHERE id = ANY($1::bigint[]) ORDER BY id",
-                             [Self.idArray(wanted.sorted())])
+                             [PGCopyText.idArray(wanted.sorted())])
         let visibility = Visibility(user: user)
         let candidates = (0..<rows.count).map { PGRowDecoding.report(rows, $0) }.filter {
             visibility.allows(agencyID: $0.agencyID)
         }
         return SimilarReport.ranked(target, among: candidates, window: policy.window, limit: limit)
-    }
-
-    /// Ids as a bigint[] literal.
-    static func idArray(_ ids: [Int64]) -> String {
-        "{" + ids.map(String.init).joined(separator: ",") + "}"
     }
 
     /// `text` inside a quoted tsquery lexeme: quotes doubled, backslashes escaped.
