@@ -53,6 +53,7 @@ struct DbCopyTests {
         let second = temp("back")
         defer { Capture.remove(first); Capture.remove(second) }
         let server = try PGTestServer.database()
+        defer { PGTestServer.drop(server) }
         let there = run(["--as", "kabid.ikp", "db", "copy", first, server, "--json"])
         #expect(there.code == 0, "\(there.out)")
         let counts = try summary(there.out)
@@ -94,6 +95,7 @@ struct DbCopyTests {
         #expect(refused.code == 1)
         #expect(try LaporStore.open(path: other).tables.rowCount(StoreTables.all[3]) == before)
         let server = try PGTestServer.database()
+        defer { PGTestServer.drop(server) }
         #expect(run(["--as", "kabid.ikp", "db", "copy", first, server]).code == 0)
         #expect(run(["--as", "kabid.ikp", "db", "copy", other, server]).code == 1)
     }
@@ -109,6 +111,7 @@ struct DbCopyTests {
 
     @Test func commandsNotYetOnAServerSaySo() throws {
         let server = try PGTestServer.database()
+        defer { PGTestServer.drop(server) }
         #expect(run(["--db", server, "--as", "kabid.ikp", "list"]).code == 73, "no desk on the server yet")
         #expect(run(["--db", server, "--as", "kabid.ikp", "show", "X1"]).code == 73)
         #expect(run(["--db", server, "--as", "kabid.ikp", "init"]).code == 0, "init makes a desk on the server")
@@ -120,7 +123,9 @@ struct DbCopyTests {
     }
 
     @Test func aCopyTheServerRefusesIsAnErrorNotACrash() throws {
-        let connection = try PGConnection(uri: try PGTestServer.database())
+        let server = try PGTestServer.database()
+        defer { PGTestServer.drop(server) }
+        let connection = try PGConnection(uri: server)
         #expect(throws: PGError.self) { try connection.copyIn("COPY no_such_table FROM STDIN") { _ in } }
         #expect(throws: PGError.self) { try connection.copyOut("COPY (SELECT 1/0) TO STDOUT") { _ in } }
         #expect(throws: PGError.self) { try connection.copyIn("SELECT 1") { _ in } }

@@ -23,6 +23,7 @@ struct PGAdminTests {
     @Test func administrationFromAnEmptyServerAnswersAsInAFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-pgadmin-\(UUID().uuidString).sqlite").path
         let server = try PGTestServer.database()
+        defer { PGTestServer.drop(server) }
         let calendar = try Self.file("calendar.csv", """
             date,name,kind,calendar,source
             2026-12-01,Hari Jadi Kota,holiday,regional,Perwali 1/2026
@@ -144,7 +145,7 @@ struct PGAdminTests {
     @Test func theDemoOnAnEmptyServerIsTheDemoInAFile() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("lapor-pgdemo-\(UUID().uuidString).sqlite").path
         let server = try PGTestServer.database()
-        defer { Capture.remove(file) }
+        defer { Capture.remove(file); PGTestServer.drop(server) }
         let demo = ["--as", "kabid.ikp", "--now", Self.now, "demo", "--days", "15", "--seed", "4"]
         #expect(Self.run(["--db", file] + demo).code == 0)
         let made = Self.run(["--db", server, "--json"] + demo)

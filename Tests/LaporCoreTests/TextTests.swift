@@ -47,6 +47,34 @@ import Testing
         #expect(DisplayWidth.pad("道", to: 4) == "道  ")
     }
 
+    /// ASCII text is measured and cut by its bytes; the answers must be the grapheme walk's.
+    @Test func asciiTextMeasuresAndCutsAsItsClustersDo() {
+        var rng = SeededRandom(seed: 16)
+        let pieces = ["a", "Z", " ", "~", "\r\n", "\n", "\t", "\u{7F}", "\u{1B}", "0"]
+        for _ in 0..<500 {
+            let text = (0..<Int(rng.next() % 24)).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text.debugDescription)")
+            for width in 0...12 {
+                var clusters = ""
+                var used = 0
+                if width == 0 {
+                    clusters = ""
+                } else if text.reduce(0, { $0 + DisplayWidth.of($1) }) <= width {
+                    clusters = text
+                } else {
+                    for character in text {
+                        let w = DisplayWidth.of(character)
+                        if used + w > width - 1 { break }
+                        clusters.append(character)
+                        used += w
+                    }
+                    clusters += "…"
+                }
+                #expect(DisplayWidth.truncate(text, to: width) == clusters, "\(text.debugDescription) to \(width)")
+            }
+        }
+    }
+
     @Test func wrapRespectsWidth() {
         let lines = DisplayWidth.wrap("Sampah di TPS tidak diangkut sudah lima hari 道路有坑请尽快修理", width: 12)
         for line in lines { #expect(DisplayWidth.of(line) <= 12, "\(line)") }

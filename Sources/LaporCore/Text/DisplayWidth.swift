@@ -6,8 +6,21 @@
 public enum DisplayWidth {
     /// Cells needed for the whole string.
     public static func of(_ text: String) -> Int {
+        if let ascii = asciiWidth(text) { return ascii }
         var total = 0
         for character in text { total += of(character) }
+        return total
+    }
+
+    /// The width of all-ASCII text from its bytes (one cell each, none for control characters),
+    /// nil when any byte is not ASCII. Most of a queue's text is ASCII, and walking it by grapheme
+    /// clusters was the larger part of drawing a frame.
+    static func asciiWidth(_ text: String) -> Int? {
+        var total = 0
+        for byte in text.utf8 {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x20 && byte != 0x7F { total += 1 }
+        }
         return total
     }
 
@@ -60,6 +73,19 @@ public enum DisplayWidth {
     public static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
         if of(text) <= width { return text }
+        if asciiWidth(text) != nil {
+            // Byte by byte, as the loop below goes cluster by cluster ("\r\n" is two zero-width bytes).
+            var used = 0
+            var end = text.utf8.startIndex
+            for index in text.utf8.indices {
+                let byte = text.utf8[index]
+                let w = byte >= 0x20 && byte != 0x7F ? 1 : 0
+                if used + w > width - 1 { break }
+                used += w
+                end = text.utf8.index(after: index)
+            }
+            return String(text[..<end]) + "…"
+        }
         var out = ""
         var used = 0
         for character in text {

@@ -117,12 +117,13 @@ extension PGStore {
 
     /// Lifecycle events per report for the reports `whereSQL` selects (it may name `report`). Each
     /// report's records are read through the `(report_id, id)` index (LATERAL): joined by hash, the
-    /// planner read the whole trail for 7,000 open reports among a million (240 ms against 52).
+    /// planner read the whole trail for 7,000 open reports among a million (229 ms against 30). The
+    /// subquery's ORDER BY keeps it one: a plain LATERAL subquery is pulled up into that same join.
     func clockEvents(whereSQL: String, _ parameters: [String?]) throws -> [Int64: [ClockEvent]] {
         let rows = try query("""
             SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id, audit.to_state,
                    report.submitted_at, report.type
-            FROM report CROSS JOIN LATERAL (SELECT * FROM audit WHERE audit.report_id = report.id) AS audit
+            FROM report CROSS JOIN LATERAL (SELECT * FROM audit WHERE audit.report_id = report.id ORDER BY id) AS audit
             \(whereSQL) ORDER BY audit.report_id, audit.id
             """, parameters)
         var history = ClockHistory()
