@@ -38,7 +38,10 @@ enum Children {
         let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         desk.warmUp()
         var groups: [String: [Double]] = [:]
+        // `LAPOR_BENCH_ONLY=open` runs one group's keys (for profiling one kind of key).
+        let only = ProcessInfo.processInfo.environment["LAPOR_BENCH_ONLY"]
         func run(_ name: String, _ script: String) throws {
+            if let only, only != name { return }
             let before = desk.latencies.count
             desk.press(try Key.script(script))
             groups[name, default: []] += desk.latencies[before...]

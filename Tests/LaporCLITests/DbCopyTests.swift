@@ -122,6 +122,24 @@ struct DbCopyTests {
         #expect(run(["--as", "kabid.ikp", "db", "copy", unreachable, temp("never")]).code == 73)
     }
 
+    /// Lookups are kept prepared on a connection; a new session after a lost one has none, so a
+    /// read that recovers prepares them again instead of naming statements the server forgot.
+    @Test func aReadAfterTheServerEndedTheSessionPreparesItsLookupsAgain() throws {
+        let server = try PGTestServer.database()
+        defer { PGTestServer.drop(server) }
+        let store = try PGStore.open(uri: server)
+        let user = try store.initialize(login: "kabid.ikp", at: Date(timeIntervalSince1970: 1_790_000_000))
+        for _ in 0..<2 {
+            #expect(throws: LaporError.reportNotFound("X1")) { try store.report("X1", for: user) }
+        }
+        let name = try #require(server.split(separator: "?").first?.split(separator: "/").last)
+        try PGTestServer.execute("""
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(name)' AND pid <> pg_backend_pid()
+            """, on: try #require(PGTestServer.admin))
+        #expect(throws: LaporError.reportNotFound("X1")) { try store.report("X1", for: user) }
+        #expect(throws: LaporError.reportNotFound("X2")) { try store.report("X2", for: user) }
+    }
+
     @Test func aCopyTheServerRefusesIsAnErrorNotACrash() throws {
         let server = try PGTestServer.database()
         defer { PGTestServer.drop(server) }

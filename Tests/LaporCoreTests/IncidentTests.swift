@@ -15,6 +15,29 @@ import Testing
         #expect(s.words.contains("banjir") && !s.words.contains("warga"))
     }
 
+    /// A kept signature is the one the report's fields give, and a changed field (whatever changed
+    /// it, with or without a new version) gives a new one.
+    @Test func aKeptSignatureFollowsTheReportsFields() {
+        let cache = SignatureCache(capacity: 3)
+        var r = Report(id: 7, trackingID: "7", submittedAt: Self.start, title: "Sampah menumpuk",
+                       body: "di Jl. Pakel RT 03", kecamatan: "Laweyan", kelurahan: "Pajang")
+        #expect(cache.signature(of: r) == IncidentSignature(r))
+        #expect(cache.signature(of: r) == IncidentSignature(r))
+        r.body = "banjir di Jl. Nirbitan"
+        #expect(cache.signature(of: r) == IncidentSignature(r))
+        #expect(cache.signature(of: r).words.contains("banjir"))
+        r.kelurahan = "Sondakan"
+        #expect(cache.signature(of: r).places.contains("kel:sondakan"))
+        r.reporterContact = "0812-555"
+        #expect(cache.signature(of: r).contact == "0812555")
+        for id in 8...12 {
+            var other = r
+            other.id = Int64(id)
+            other.title = "Lampu mati \(id)"
+            #expect(cache.signature(of: other) == IncidentSignature(other), "past its capacity it starts again")
+        }
+    }
+
     @Test func sameKelurahanAndProblemLinkButAnotherKelurahanDoesNot() {
         let a = IncidentSignature(Report(trackingID: "1", submittedAt: Self.start, title: "Banjir di Jl. Pakel", body: "RT 03 tergenang",
                                          kecamatan: "Laweyan", kelurahan: "Pajang"))

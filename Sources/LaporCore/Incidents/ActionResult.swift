@@ -29,11 +29,11 @@ public struct IncidentSummary: Sendable, Equatable {
 extension SimilarReport {
     /// The candidates about the same incident as `target`, best first: sharing a problem word, and
     /// linked (same place, near in time) or scoring at least 0.45. Both engines read candidates
-    /// their own way and rank them here.
+    /// their own way and rank them here, with the signatures the store keeps.
     public static func ranked(_ target: IncidentSignature, among candidates: [Report], window: Double,
-                              limit: Int) -> [SimilarReport] {
+                              limit: Int, signatures: SignatureCache) -> [SimilarReport] {
         var found = ParallelMap.map(candidates) { candidate -> SimilarReport? in
-            let similarity = Similarity.between(target, IncidentSignature(candidate), window: window)
+            let similarity = Similarity.between(target, signatures.signature(of: candidate), window: window)
             guard !similarity.sharedWords.isEmpty, similarity.linked || similarity.score >= 0.45 else { return nil }
             return SimilarReport(report: candidate, similarity: similarity)
         }.compactMap { $0 }

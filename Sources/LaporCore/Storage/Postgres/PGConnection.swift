@@ -89,15 +89,27 @@ final class PGConnection {
     /// Connects again with the same parameters; true when the server answers.
     func reset() -> Bool {
         PQreset(handle)
+        prepared.removeAll()
         guard PQstatus(handle) == CONNECTION_OK else { return false }
         return (try? execute(Self.sessionSetup)) != nil
     }
 
-    /// Runs one statement (or several without parameters) and returns its rows as text.
+    /// Lookups kept prepared on this connection, by their text: a lookup by key plans the same for
+    /// every value, and planning was most of its time on the server (a report by id: 0.3 of 0.4 ms).
+    /// A filter's statement is never kept, since its best plan depends on its values.
+    private var prepared: [String: String] = [:]
+
+    /// Runs one statement (or several without parameters) and returns its rows as text. With `keep`,
+    /// a statement with parameters is prepared on its first run and run by name after that.
     @discardableResult
-    func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+    func execute(_ sql: String, _ parameters: [String?] = [], keep: Bool = false) throws -> PGRows {
         let result: OpaquePointer?
-        if parameters.isEmpty {
+        if keep && !parameters.isEmpty {
+            let name = try preparedName(sql, parameters: parameters.count)
+            result = Self.withCStrings(parameters) { values in
+                PQexecPrepared(handle, name, Int32(parameters.count), values, nil, nil, 0)
+            }
+        } else if parameters.isEmpty {
             result = PQexec(handle, sql)
         } else {
             result = Self.withCStrings(parameters) { values in
@@ -105,6 +117,15 @@ final class PGConnection {
             }
         }
         return try PGRows(checking: result, connection: handle)
+    }
+
+    /// The name `sql` is prepared under on this connection, preparing it the first time.
+    private func preparedName(_ sql: String, parameters: Int) throws -> String {
+        if let name = prepared[sql] { return name }
+        let name = "lapor_\(prepared.count + 1)"
+        _ = try PGRows(checking: PQprepare(handle, name, sql, Int32(parameters), nil), connection: handle)
+        prepared[sql] = name
+        return name
     }
 
     /// Reads what the server sent meanwhile without waiting, and counts the notifications in it.

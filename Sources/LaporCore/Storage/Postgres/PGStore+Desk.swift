@@ -102,7 +102,7 @@ extension PGStore: DeskBackend {
     }
 
     public func report(id: Int64, for user: User) throws -> Report {
-        let rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(id)])
+        let rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(id)], keep: true)
         guard rows.count > 0 else { throw LaporError.reportNotFound(String(id)) }
         let report = PGRowDecoding.report(rows, 0)
         guard Visibility(user: user).allows(agencyID: report.agencyID) else {

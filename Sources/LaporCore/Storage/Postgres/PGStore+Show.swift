@@ -9,10 +9,10 @@ extension PGStore {
         let trimmed = ref.trimmingCharacters(in: .whitespaces)
         let bare = trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed
         let byTracking = "SELECT \(reportColumns) FROM report WHERE tracking_id = $1"
-        var rows = try query(byTracking, [trimmed])
-        if rows.count == 0 { rows = try query(byTracking, [bare]) }
+        var rows = try query(byTracking, [trimmed], keep: true)
+        if rows.count == 0 { rows = try query(byTracking, [bare], keep: true) }
         if rows.count == 0, let id = Int64(bare) {
-            rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(id)])
+            rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(id)], keep: true)
         }
         guard rows.count > 0 else { throw LaporError.reportNotFound(ref) }
         let report = PGRowDecoding.report(rows, 0)
@@ -28,7 +28,7 @@ extension PGStore {
             LEFT JOIN agency a ON a.id = CASE audit.action WHEN 'return' THEN audit.from_agency_id ELSE audit.to_agency_id END
             LEFT JOIN agency m ON m.id = a.merged_into
             WHERE audit.report_id = $1 AND audit.action IN ('route', 'return') ORDER BY audit.id
-            """, [String(reportID)])
+            """, [String(reportID)], keep: true)
         return (0..<rows.count).map { i in
             RoutingStep(kind: rows.text(i, 0) == "return" ? .returned : .routed,
                         at: Cell.date(rows, i, 1) ?? Date(timeIntervalSince1970: 0),
@@ -61,7 +61,8 @@ extension PGStore {
             parameters.append(String(max(0, limit)))
             sql += " LIMIT $\(parameters.count)"
         }
-        let rows = try query(sql, parameters)
+        // One report's trail is a lookup by key; the whole trail's plan depends on its limit.
+        let rows = try query(sql, parameters, keep: reportID != nil && limit == nil)
         return (0..<rows.count).reversed().map { i in
             var entry = AuditEntry(id: Cell.int(rows, i, 0) ?? 0,
                                    at: Cell.date(rows, i, 1) ?? Date(timeIntervalSince1970: 0),
@@ -78,7 +79,7 @@ extension PGStore {
     }
 
     public func clockReadings(reportID: Int64, now: Date) throws -> [ClockReading] {
-        let rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(reportID)])
+        let rows = try query("SELECT \(reportColumns) FROM report WHERE id = $1", [String(reportID)], keep: true)
         guard rows.count > 0 else { return [] }
         let report = PGRowDecoding.report(rows, 0)
         let events = try clockEvents(reportID: reportID)
@@ -112,20 +113,20 @@ extension PGStore {
     }
 
     func clockEvents(reportID: Int64) throws -> [ClockEvent] {
-        try clockEvents(whereSQL: "WHERE report.id = $1", [String(reportID)])[reportID] ?? []
+        try clockEvents(whereSQL: "WHERE report.id = $1", [String(reportID)], keep: true)[reportID] ?? []
     }
 
     /// Lifecycle events per report for the reports `whereSQL` selects (it may name `report`). Each
     /// report's records are read through the `(report_id, id)` index (LATERAL): joined by hash, the
     /// planner read the whole trail for 7,000 open reports among a million (229 ms against 30). The
     /// subquery's ORDER BY keeps it one: a plain LATERAL subquery is pulled up into that same join.
-    func clockEvents(whereSQL: String, _ parameters: [String?]) throws -> [Int64: [ClockEvent]] {
+    func clockEvents(whereSQL: String, _ parameters: [String?], keep: Bool = false) throws -> [Int64: [ClockEvent]] {
         let rows = try query("""
             SELECT audit.report_id, audit.action, audit.at, audit.from_state, audit.to_agency_id, audit.to_state,
                    report.submitted_at, report.type
             FROM report CROSS JOIN LATERAL (SELECT * FROM audit WHERE audit.report_id = report.id ORDER BY id) AS audit
             \(whereSQL) ORDER BY audit.report_id, audit.id
-            """, parameters)
+            """, parameters, keep: keep)
         var history = ClockHistory()
         for i in 0..<rows.count {
             history.add(ClockHistory.Record(reportID: Cell.int(rows, i, 0) ?? 0, action: rows.text(i, 1) ?? "",
@@ -142,7 +143,7 @@ extension PGStore {
         let rows = try query("""
             SELECT type_label, status_label, status_reason, channel_label, original_body, parent_agency
             FROM report_origin WHERE tracking_id = $1
-            """, [trackingID])
+            """, [trackingID], keep: true)
         guard rows.count > 0 else { return nil }
         let text = { (column: Int) in rows.text(0, column) ?? "" }
         return ReportOrigin(typeLabel: text(0), statusLabel: text(1), statusReason: text(2), channelLabel: text(3),
@@ -154,14 +155,14 @@ extension PGStore {
             SELECT r.incident_of, p.tracking_id,
                    (SELECT count(*) FROM report m WHERE m.incident_of = r.incident_of AND m.id <> r.incident_of)
             FROM report r LEFT JOIN report p ON p.id = r.incident_of WHERE r.id = $1 AND r.incident_of IS NOT NULL
-            """, [String(reportID)])
+            """, [String(reportID)], keep: true)
         guard rows.count > 0, let primary = Cell.int(rows, 0, 0) else { return nil }
         return IncidentSummary(primaryID: primary, primary: rows.text(0, 1) ?? "?", members: rows.int(0, 2) ?? 0)
     }
 
     public func requestStatus(reportID: Int64) throws -> RequestStatus? {
         let rows = try query("SELECT \(PGRowDecoding.requestColumns) FROM info_request WHERE report_id = $1",
-                             [String(reportID)])
+                             [String(reportID)], keep: true)
         guard rows.count > 0 else { return nil }
         let request = PGRowDecoding.request(rows, 0)
         let calendar = try deskCalendar()

@@ -3,12 +3,12 @@ import Foundation
 /// Similar reports on a server: candidates read as SQLite reads them (the same kelurahan in the
 /// time window, or the places the report names), here in one full-text lookup bounded by the
 /// window's day words, then kept by a shared problem word and ranked by
-/// ``SimilarReport/ranked(_:among:window:limit:)``.
+/// ``SimilarReport/ranked(_:among:window:limit:signatures:)``.
 extension PGStore {
     public func similar(to ref: String, for user: User, limit: Int) throws -> [SimilarReport] {
         let report = try self.report(ref, for: user)
         let policy = try incidentPolicy()
-        let target = IncidentSignature(report)
+        let target = signatureCache.signature(of: report)
         let from = PGRowDecoding.seconds(report.submittedAt.addingTimeInterval(-policy.window))
         let to = PGRowDecoding.seconds(report.submittedAt.addingTimeInterval(policy.window))
         // One index walk for every way a report can be near: the same kelurahan (v6's `~k` word is
@@ -49,12 +49,13 @@ extension PGStore {
         }
         guard !wanted.isEmpty else { return [] }
         let rows = try query("SELECT \(reportColumns) FROM report WHERE id = ANY($1::bigint[]) ORDER BY id",
-                             [PGCopyText.idArray(wanted.sorted())])
+                             [PGCopyText.idArray(wanted.sorted())], keep: true)
         let visibility = Visibility(user: user)
         let candidates = (0..<rows.count).map { PGRowDecoding.report(rows, $0) }.filter {
             visibility.allows(agencyID: $0.agencyID)
         }
-        return SimilarReport.ranked(target, among: candidates, window: policy.window, limit: limit)
+        return SimilarReport.ranked(target, among: candidates, window: policy.window, limit: limit,
+                                    signatures: signatureCache)
     }
 
     /// `text` inside a quoted tsquery lexeme: quotes doubled, backslashes escaped.

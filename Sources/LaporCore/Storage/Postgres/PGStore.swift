@@ -26,6 +26,8 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     }
     private var keptModelValue: (through: Int64, model: RoutingModel)?
     public let zone: DeskZone
+    /// Candidates' incident signatures, kept while their text is unchanged.
+    let signatureCache = SignatureCache()
 
     /// Connects (libpq's URI forms, `~/.pgpass` and `PG*` variables apply) and migrates.
     public static func open(uri: String) throws -> PGStore {
@@ -87,14 +89,15 @@ public final class PGStore: ReportReading, @unchecked Sendable {
     /// Runs one statement under the lock, translating the server's refusals into the desk's errors.
     /// A read outside a transaction that meets a lost server waits for it and is sent again once;
     /// anything else fails (writes run in ``write(_:)``, which knows whether they landed).
+    /// `keep` prepares a lookup by key once per connection (``PGConnection/execute(_:_:keep:)``).
     @discardableResult
-    func query(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+    func query(_ sql: String, _ parameters: [String?] = [], keep: Bool = false) throws -> PGRows {
         lock.lock()
         defer { lock.unlock() }
         var recovered = false
         while true {
             do {
-                return try connection.execute(sql, parameters)
+                return try connection.execute(sql, parameters, keep: keep)
             } catch let error as PGError where !writing {
                 if connection.isLost && !recovered && !inSnapshot && Self.isRead(sql) {
                     try recover()

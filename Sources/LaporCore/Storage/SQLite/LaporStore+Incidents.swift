@@ -27,7 +27,7 @@ extension LaporStore {
         let report = try self.report(ref, for: user)
         return try read { db in
             let policy = try Self.incidentPolicy(db)
-            let target = IncidentSignature(report)
+            let target = signatureCache.signature(of: report)
             let visibility = Visibility(user: user)
             // Only reports sharing a problem word are similar; a byte search over their title and body
             // rules out the rest before their whole rows, words and places are read.
@@ -45,7 +45,8 @@ extension LaporStore {
             }
             let visible = try Self.reports(db, ids: wanted, around: report.submittedAt, window: policy.window)
                 .filter { visibility.allows(agencyID: $0.agencyID) }
-            return SimilarReport.ranked(target, among: visible, window: policy.window, limit: limit)
+            return SimilarReport.ranked(target, among: visible, window: policy.window, limit: limit,
+                                        signatures: signatureCache)
         }
     }
 

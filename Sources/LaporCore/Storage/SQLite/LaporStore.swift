@@ -11,6 +11,8 @@ public final class LaporStore: Sendable {
     /// Where the database lives, for messages (`:memory:` in tests).
     public let path: String
     public let zone: DeskZone
+    /// Candidates' incident signatures, kept while their text is unchanged.
+    let signatureCache = SignatureCache()
 
     /// Opens (creating with owner-only permissions if needed) and migrates a WAL database file.
     /// With `group`, a new file is created for that group instead (mode 0660, the group's id), so
