@@ -207,7 +207,8 @@ struct Bench {
     /// `psql`'s load of a CSV into the reference table.
     static func serverCopy(_ csv: String) -> String {
         "\\copy report(tracking_id, submitted_at, title, body, category, subcategory, type, channel, reporter_name, "
-            + "reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency, status) FROM '\(csv)' CSV HEADER\n"
+            + "reporter_contact, anonymous, confidential, kecamatan, kelurahan, address, agency, status) "
+            + "FROM '\(csv)' CSV HEADER\n"
     }
 
     func pct(_ sorted: [Double], _ p: Double) -> Double {
